@@ -1,0 +1,1 @@
+"""Netizen: a newsroom platform for citizen media."""

@@ -1,0 +1,1 @@
+"""Benchmark scenarios behind `netizen bench ...`; each prints one JSON document."""

@@ -1,0 +1,1 @@
+"""Stories: Wagtail pages, StreamField blocks, feeds and search for the newsroom site."""
