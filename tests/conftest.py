@@ -1,18 +1,31 @@
 """Shared fixtures: the demo newsroom."""
 
 import pytest
+from wagtail.models import Site
+
+from netizen.stories.demo import AUTHOR, EDITOR, load_demo
+from netizen.stories.models import HomePage, StoryPage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo newsroom once into the test database; each test rolls back its changes."""
+    with django_db_blocker.unblock():
+        load_demo()
 
 
 @pytest.fixture
 def demo(db):
-    """The demo newsroom, as `netizen demo` loads it."""
-    from netizen.stories.demo import load_demo
+    """The demo newsroom, as `netizen demo` loads it.
 
-    return load_demo()
+    Transactional tests (a browser with a live server) empty the database when they end;
+    pytest-django runs them after the others, and this loads the demo again for the next.
+    """
+    if not Site.objects.filter(root_page__in=HomePage.objects.all()).exists():
+        load_demo()
+    return {EDITOR.username: EDITOR.password, AUTHOR.username: AUTHOR.password}
 
 
 @pytest.fixture
 def demo_story(demo):
-    from netizen.stories.models import StoryPage
-
     return StoryPage.objects.get(slug="netizens-question-return-of-north-korean-escapees")

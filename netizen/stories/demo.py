@@ -133,35 +133,26 @@ def child_page(parent: Page, model: type[Page], slug: str, **fields) -> Page:
 
 
 def set_up_home() -> HomePage:
-    """Replace Wagtail's welcome page with our home page as the default site's root."""
+    """Our home page as the default site's root, in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        welcome = (
-            root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
-        )
-        if welcome is not None:
-            welcome.slug = "welcome-to-wagtail"
-            welcome.save_revision().publish()
         home = HomePage(
             title="Netizen",
-            slug="home",
+            slug="netizen",
             introduction="What people say online, in their own words and in translation: "
             "stories built from posts, forums and comment threads across Asia.",
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "root_page": home,
-                "site_name": "Netizen",
-                "hostname": "localhost",
-                "port": 80,
-            },
-        )
-        if welcome is not None:
-            welcome.delete()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "site_name": "Netizen", "hostname": "localhost", "port": 80},
+    )
+    # Wagtail's "Welcome to your new Wagtail site!" placeholder, if migrate left it.
+    root.get_children().exclude(pk=home.pk).filter(
+        content_type__app_label="wagtailcore", content_type__model="page"
+    ).delete()
     return home
 
 
