@@ -50,7 +50,11 @@ demo: install
 	$(NETIZEN) migrate --noinput
 	$(NETIZEN) demo
 
+# The task worker indexes new stories for search; it stops when the server does.
 run: demo
+	@echo "Serving Netizen at http://$(HOST):$(PORT)/ (editors log in at /admin/)"
+	$(NETIZEN) db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(NETIZEN) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
