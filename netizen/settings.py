@@ -54,6 +54,7 @@ CSRF_TRUSTED_ORIGINS = env_list("NETIZEN_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "netizen.stories",
+    "netizen.bench",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -154,6 +155,29 @@ if TASKS["default"]["BACKEND"].startswith("django_tasks_rq"):
     INSTALLED_APPS.append("django_tasks_rq")
     RQ_QUEUES = {"default": {"URL": redis_url}}
 
+
+def mailer_settings() -> dict:
+    """SMTP when NETIZEN_SMTP_HOST is set; else workflow e-mails are printed to the console."""
+    if host := os.environ.get("NETIZEN_SMTP_HOST"):
+        options = {
+            "host": host,
+            "port": int(os.environ.get("NETIZEN_SMTP_PORT", "587")),
+            "username": os.environ.get("NETIZEN_SMTP_USER", ""),
+            "password": os.environ.get("NETIZEN_SMTP_PASSWORD", ""),
+            "use_tls": env_bool("NETIZEN_SMTP_TLS", default=True),
+        }
+        return {
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": options,
+            }
+        }
+    return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+
+MAILERS = mailer_settings()
+DEFAULT_FROM_EMAIL = os.environ.get("NETIZEN_FROM_EMAIL", "newsroom@localhost")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -168,6 +192,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns when it is missing
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
