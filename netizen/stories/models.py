@@ -119,7 +119,41 @@ class Person(index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(RoutablePageMixin, Page):
+class StoryFeedPage(RoutablePageMixin, Page):
+    """A page with RSS and Atom feeds of its stories at ``feed/`` and ``feed/atom/``."""
+
+    class Meta:
+        abstract = True
+
+    def feed_stories(self):
+        raise NotImplementedError
+
+    def feed_title(self) -> str:
+        return self.title
+
+    def feed_description(self) -> str:
+        return self.search_description
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request: HttpRequest) -> HttpResponse:
+        return self.feed(request, "rss")
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request: HttpRequest) -> HttpResponse:
+        return self.feed(request, "atom")
+
+    def feed(self, request: HttpRequest, kind: str) -> HttpResponse:
+        return story_feed_response(
+            request,
+            kind,
+            title=self.feed_title(),
+            link=self.get_url(request),
+            description=self.feed_description(),
+            stories=self.feed_stories(),
+        )
+
+
+class HomePage(StoryFeedPage):
     """The front page: latest stories, active special coverages, and the site's feeds."""
 
     introduction = models.TextField(blank=True)
@@ -134,23 +168,14 @@ class HomePage(RoutablePageMixin, Page):
         context["coverages"] = SpecialCoveragePage.objects.live().public().filter(active=True)
         return context
 
-    @path("feed/", name="feed")
-    def rss_feed(self, request: HttpRequest) -> HttpResponse:
-        return self.feed(request, "rss")
+    def feed_stories(self):
+        return published_stories()
 
-    @path("feed/atom/", name="feed_atom")
-    def atom_feed(self, request: HttpRequest) -> HttpResponse:
-        return self.feed(request, "atom")
+    def feed_title(self) -> str:
+        return self.get_site().site_name or self.title
 
-    def feed(self, request: HttpRequest, kind: str) -> HttpResponse:
-        return story_feed_response(
-            request,
-            kind,
-            title=self.get_site().site_name or self.title,
-            link=self.get_url(request),
-            description=self.introduction,
-            stories=published_stories(),
-        )
+    def feed_description(self) -> str:
+        return self.introduction
 
 
 class StoryIndexPage(Page):
@@ -282,7 +307,7 @@ class SpecialCoverageIndexPage(Page):
         return context
 
 
-class SpecialCoveragePage(RoutablePageMixin, Page):
+class SpecialCoveragePage(StoryFeedPage):
     """A running theme ("Refugees") that gathers stories across regions."""
 
     introduction = RichTextField(features=["bold", "italic", "link"], blank=True)
@@ -301,31 +326,16 @@ class SpecialCoveragePage(RoutablePageMixin, Page):
     parent_page_types = ["stories.SpecialCoverageIndexPage"]
     subpage_types: list[str] = []
 
-    def story_list(self):
+    def feed_stories(self):
         return published_stories().filter(coverages=self)
 
-    @path("")
-    def index_route(self, request: HttpRequest) -> HttpResponse:
-        stories = paginate(request, self.story_list())
-        return self.render(request, context_overrides={"stories": stories})
+    def feed_title(self) -> str:
+        return f"Special coverage: {self.title}"
 
-    @path("feed/", name="feed")
-    def rss_feed(self, request: HttpRequest) -> HttpResponse:
-        return self.feed(request, "rss")
-
-    @path("feed/atom/", name="feed_atom")
-    def atom_feed(self, request: HttpRequest) -> HttpResponse:
-        return self.feed(request, "atom")
-
-    def feed(self, request: HttpRequest, kind: str) -> HttpResponse:
-        return story_feed_response(
-            request,
-            kind,
-            title=f"Special coverage: {self.title}",
-            link=self.get_url(request),
-            description=self.search_description,
-            stories=self.story_list(),
-        )
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, self.feed_stories())
+        return context
 
 
 class TermIndexPage(RoutablePageMixin, Page):
