@@ -286,6 +286,15 @@ class StoryPage(Page):
         texts += self.body.stream_block.get_searchable_content(self.body)
         return chinese.index_text("\n".join(texts))
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["filed_under"] = [
+            *term_links(RegionIndexPage, self.regions.all(), request),
+            *term_links(TopicIndexPage, self.topics.all(), request),
+        ]
+        context["author_links"] = term_links(PeopleIndexPage, self.authors.all(), request)
+        return context
+
     @cached_property
     def coverage_list(self) -> list["SpecialCoveragePage"]:
         """Live coverages this story belongs to, for the banner at its top and bottom."""
@@ -379,6 +388,7 @@ class TermIndexPage(RoutablePageMixin, Page):
     @path("<slug:slug>/", name="term")
     def term_route(self, request: HttpRequest, slug: str) -> HttpResponse:
         term = self.get_term(slug)
+        url = self.term_url(term, request)
         return TemplateResponse(
             request,
             self.term_template,
@@ -387,8 +397,8 @@ class TermIndexPage(RoutablePageMixin, Page):
                 "self": self,
                 "term": term,
                 "stories": paginate(request, self.term_stories(term)),
-                "feed_url": self.term_url(term, request) + "feed/",
-                "atom_url": self.term_url(term, request) + "feed/atom/",
+                "feed_url": url + "feed/",
+                "atom_url": url + "feed/atom/",
             },
         )
 
@@ -432,7 +442,6 @@ class PeopleIndexPage(TermIndexPage):
     """Authors and translators; a person's page lists what they wrote and translated."""
 
     term_model = Person
-    story_filter = "authors"
     term_template = "stories/person_page.html"
 
     class Meta:
@@ -446,10 +455,10 @@ class PeopleIndexPage(TermIndexPage):
         )
 
 
-def term_url(term: models.Model) -> str | None:
-    """The public page of a region, topic or person, or None when no index page lists it."""
-    for index_class in (RegionIndexPage, TopicIndexPage, PeopleIndexPage):
-        if isinstance(term, index_class.term_model):
-            index_page = index_class.objects.live().first()
-            return index_page.term_url(term) if index_page else None
-    return None
+def term_links(index_class: type[TermIndexPage], terms, request: HttpRequest | None = None):
+    """Each term with the URL of its page, or None when no live index page lists that kind.
+
+    One lookup of the index page for all the terms, however many a story is filed under.
+    """
+    index_page = index_class.objects.live().first()
+    return [(term, index_page.term_url(term, request) if index_page else None) for term in terms]

@@ -4,7 +4,6 @@ from django import template
 from wagtail.models import Page, Site
 
 from netizen.stories.languages import language_name
-from netizen.stories.models import term_url as find_term_url
 
 register = template.Library()
 
@@ -27,9 +26,3 @@ def home_url(context) -> str:
 
 
 register.filter("language_name", language_name)
-
-
-@register.simple_tag
-def term_url(term) -> str:
-    """Link to a region's, topic's or person's page ("" when there is none)."""
-    return find_term_url(term) or ""
