@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Site
 
-from netizen.stories.demo import AUTHOR, EDITOR, load_demo
+from netizen.stories.demo import AUTHOR, EDITOR, LEAD_STORY_SLUG, load_demo
 from netizen.stories.models import HomePage, StoryPage
 
 
@@ -28,4 +28,4 @@ def demo(db):
 
 @pytest.fixture
 def demo_story(demo):
-    return StoryPage.objects.get(slug="netizens-question-return-of-north-korean-escapees")
+    return StoryPage.objects.get(slug=LEAD_STORY_SLUG)

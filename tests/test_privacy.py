@@ -4,12 +4,14 @@ import re
 
 import pytest
 
+from netizen.stories.demo import LEAD_STORY_PATH
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
     "/",
     "/stories/",
-    "/stories/netizens-question-return-of-north-korean-escapees/",
+    LEAD_STORY_PATH,
     "/coverage/",
     "/coverage/refugees/",
     "/regions/",

@@ -40,10 +40,12 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
+from netizen.stories.demo import LEAD_STORY_PATH, load_demo
+
 # Pages by the name they carry in the JSON output.
 PAGES: dict[str, str] = {
     "home": "/",
-    "story": "/stories/netizens-question-return-of-north-korean-escapees/",
+    "story": LEAD_STORY_PATH,
 }
 SERVER_KIND = "django runserver (development server)"
 HTTP_CLIENT = "http.client, sequential: one request at a time, a new connection per request"
@@ -76,8 +78,6 @@ def ensure_demo() -> None:
             f"The database has {len(pending)} unapplied migration(s) (first: {pending[0]}). "
             "Run `netizen migrate` first, then run the benchmark again."
         )
-    from netizen.stories.demo import load_demo
-
     load_demo()
 
 

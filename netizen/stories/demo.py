@@ -43,6 +43,11 @@ class DemoAccount:
     last_name: str
 
 
+STORY_INDEX_SLUG = "stories"
+LEAD_STORY_SLUG = "netizens-question-return-of-north-korean-escapees"
+# The story the demo is built around: quotes, [zh] links, a coverage banner.
+LEAD_STORY_PATH = f"/{STORY_INDEX_SLUG}/{LEAD_STORY_SLUG}/"
+
 EDITOR = DemoAccount("editor", "netizen-editor", "Editors", "Daniel", "Cho")
 AUTHOR = DemoAccount("author", "netizen-author", "Authors", "Mei", "Lin")
 
@@ -121,14 +126,28 @@ def demo_account(account: DemoAccount) -> User:
     return user
 
 
-def child_page(parent: Page, model: type[Page], slug: str, **fields) -> Page:
-    """The child of ``parent`` with ``slug``, created and published if missing."""
+def child_page(
+    parent: Page,
+    model: type[Page],
+    slug: str,
+    *,
+    user: User | None = None,
+    relations: dict[str, list] | None = None,
+    **fields,
+) -> Page:
+    """The child of ``parent`` with ``slug``, created and published by ``user`` if missing.
+
+    ``relations`` (many-to-many values) are set before the first revision is saved, so the
+    published revision carries them.
+    """
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    for name, values in (relations or {}).items():
+        getattr(page, name).set(values)
+    page.save_revision(user=user).publish(user=user)
     return page
 
 
@@ -352,33 +371,6 @@ def archive_story_body() -> list[dict]:
     ]
 
 
-def publish_story(
-    parent: StoryIndexPage,
-    slug: str,
-    published: dt.datetime,
-    editor: User,
-    *,
-    regions,
-    topics,
-    coverages,
-    authors,
-    translators=(),
-    **fields,
-) -> StoryPage:
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    story = StoryPage(slug=slug, first_published_at=published, **fields)
-    parent.add_child(instance=story)
-    story.regions.set(regions)
-    story.topics.set(topics)
-    story.coverages.set(coverages)
-    story.authors.set(authors)
-    story.translators.set(translators)
-    story.save_revision(user=editor).publish(user=editor)
-    return story
-
-
 @transaction.atomic
 def load_demo() -> dict[str, str]:
     """Create the demo newsroom if it is missing; returns the demo logins."""
@@ -412,7 +404,9 @@ def load_demo() -> dict[str, str]:
     )[0]
 
     home = set_up_home()
-    stories = child_page(home, StoryIndexPage, "stories", title="Stories", show_in_menus=True)
+    stories = child_page(
+        home, StoryIndexPage, STORY_INDEX_SLUG, title="Stories", show_in_menus=True
+    )
     coverage_index = child_page(
         home, SpecialCoverageIndexPage, "coverage", title="Special coverage", show_in_menus=True
     )
@@ -438,11 +432,12 @@ def load_demo() -> dict[str, str]:
         image=demo_image("Demo: archive banner", 11),
     )
 
-    publish_story(
+    child_page(
         stories,
-        "netizens-question-return-of-north-korean-escapees",
-        dt.datetime(2026, 11, 5, 10, 0, tzinfo=dt.UTC),
-        editor,
+        StoryPage,
+        LEAD_STORY_SLUG,
+        user=editor,
+        first_published_at=dt.datetime(2026, 11, 5, 10, 0, tzinfo=dt.UTC),
         title="Weibo Users Question the Return of North Korean Escapees",
         standfirst="China says the people detained near its border are illegal migrants. "
         "Many Chinese netizens disagree, and say so in their own words.",
@@ -451,17 +446,20 @@ def load_demo() -> dict[str, str]:
         lead_image_caption="The border region between China and North Korea.",
         lead_image_credit="Netizen demo illustration",
         body=repatriation_story_body(demo_image("Demo: figures on a riverbank", 5)),
-        regions=[regions["china"], regions["north-korea"], regions["south-korea"]],
-        topics=[topics["migration-refugees"], topics["human-rights"]],
-        coverages=[refugees],
-        authors=[mei],
-        translators=[jiwoo],
+        relations={
+            "regions": [regions["china"], regions["north-korea"], regions["south-korea"]],
+            "topics": [topics["migration-refugees"], topics["human-rights"]],
+            "coverages": [refugees],
+            "authors": [mei],
+            "translators": [jiwoo],
+        },
     )
-    publish_story(
+    child_page(
         stories,
+        StoryPage,
         "volunteers-translate-asylum-guide",
-        dt.datetime(2026, 10, 22, 8, 0, tzinfo=dt.UTC),
-        editor,
+        user=editor,
+        first_published_at=dt.datetime(2026, 10, 22, 8, 0, tzinfo=dt.UTC),
         title="Volunteers Translate an Asylum Guide Into Five Languages",
         standfirst="A Seoul group turned an official guide into Arabic, Burmese, Chinese, "
         "English and Russian in ten days.",
@@ -469,16 +467,19 @@ def load_demo() -> dict[str, str]:
         lead_image_alt="An illustration of a city skyline at dusk.",
         lead_image_credit="Netizen demo illustration",
         body=volunteers_story_body(),
-        regions=[regions["south-korea"]],
-        topics=[topics["migration-refugees"], topics["digital-activism"]],
-        coverages=[refugees],
-        authors=[jiwoo],
+        relations={
+            "regions": [regions["south-korea"]],
+            "topics": [topics["migration-refugees"], topics["digital-activism"]],
+            "coverages": [refugees],
+            "authors": [jiwoo],
+        },
     )
-    publish_story(
+    child_page(
         stories,
+        StoryPage,
         "readers-archive-deleted-posts",
-        dt.datetime(2026, 10, 1, 12, 0, tzinfo=dt.UTC),
-        editor,
+        user=editor,
+        first_published_at=dt.datetime(2026, 10, 1, 12, 0, tzinfo=dt.UTC),
         title="Readers Archive Deleted Posts Before They Vanish",
         standfirst="Forum users in Hong Kong keep shared folders of screenshots of posts that "
         "were taken down.",
@@ -486,10 +487,12 @@ def load_demo() -> dict[str, str]:
         lead_image_alt="An illustration of hills in fog.",
         lead_image_credit="Netizen demo illustration",
         body=archive_story_body(),
-        regions=[regions["hong-kong"]],
-        topics=[topics["censorship"], topics["digital-activism"]],
-        coverages=[censorship],
-        authors=[mei],
+        relations={
+            "regions": [regions["hong-kong"]],
+            "topics": [topics["censorship"], topics["digital-activism"]],
+            "coverages": [censorship],
+            "authors": [mei],
+        },
     )
     # The demo must be searchable at once, before any task worker has run.
     call_command("update_index", verbosity=0)

@@ -21,8 +21,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from netizen.bench import pages
+from netizen.stories.demo import LEAD_STORY_PATH
 
-STORY_PATH = "/stories/netizens-question-return-of-north-korean-escapees/"
+STORY_PATH = LEAD_STORY_PATH
 FIGURES = {"requests", "seconds", "rps", "p50_ms", "p95_ms"}
 META = {
     "timestamp",

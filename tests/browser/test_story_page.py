@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from netizen.stories.demo import LEAD_STORY_PATH
+
 # serialized_rollback: the live server needs committed data, and the flush that follows
 # must give the next test back the groups and pages that migrations created.
 pytestmark = [
@@ -10,7 +12,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-STORY = "/stories/netizens-question-return-of-north-korean-escapees/"
+STORY = LEAD_STORY_PATH
 
 
 def test_reader_sees_quotes_language_markers_and_coverage_banner(

@@ -2,9 +2,11 @@
 
 import pytest
 
+from netizen.stories.demo import LEAD_STORY_PATH
+
 pytestmark = pytest.mark.django_db
 
-STORY = "/stories/netizens-question-return-of-north-korean-escapees/"
+STORY = LEAD_STORY_PATH
 
 
 def test_home_page_lists_latest_stories_and_active_coverages(client, demo):
