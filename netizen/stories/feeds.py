@@ -56,7 +56,7 @@ class StoryFeed(Feed):
         self.stories = stories
 
     def items(self) -> Iterable:
-        return self.stories.prefetch_related("translators", "topics")[:30]
+        return self.stories.prefetch_related("topics")[:30]
 
     def item_title(self, item) -> str:
         return item.title

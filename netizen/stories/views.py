@@ -13,6 +13,6 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        stories = StoryPage.objects.live().public().specific()
+        stories = StoryPage.objects.live().public()
         results = paginate(request, stories.search(chinese.query_text(query)))
     return TemplateResponse(request, "stories/search.html", {"query": query, "results": results})
