@@ -6,6 +6,7 @@ from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .languages import BCP47_TAG
 from .models import Person, Region, Topic
 from .rich_text import (
     LANGUAGE_LINK,
@@ -56,6 +57,8 @@ def register_language_link_feature(features):
             {
                 "type": LANGUAGE_LINK,
                 "icon": "globe",
+                # The editor checks tags with the server's own pattern.
+                "languageTagPattern": BCP47_TAG.pattern,
                 "label": "Lang",
                 "description": "Link to a page in another language",
                 "attributes": ["url", "lang"],

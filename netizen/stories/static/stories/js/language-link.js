@@ -19,8 +19,6 @@
 
   var ENTITY_TYPE = 'LANGLINK';
   var DEFAULT_LANGUAGE = 'zh';
-  // Same pattern as netizen/stories/languages.py BCP47_TAG, so the server keeps what we accept.
-  var LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$/;
 
   /** Ask for a value; null when the author cancels, re-asking while `isValid` rejects it. */
   function ask(question, initial, isValid, problem) {
@@ -42,8 +40,12 @@
     return value !== '' && value !== 'https://' && !/^\s*javascript:/i.test(value);
   }
 
-  function isLanguageTag(value) {
-    return LANGUAGE_TAG.test(value);
+  /** A check against the server's BCP-47 pattern (languages.py), sent with the feature. */
+  function languageTagCheck(entityType) {
+    var pattern = new RegExp(entityType.languageTagPattern);
+    return function (value) {
+      return pattern.test(value);
+    };
   }
 
   /** Toolbar source: prompts for URL and language, then links the selected text. */
@@ -63,7 +65,7 @@
         : ask(
           'Language of that page (BCP-47 tag, e.g. zh, zh-Hant, ko):',
           data.lang || DEFAULT_LANGUAGE,
-          isLanguageTag,
+          languageTagCheck(props.entityType),
           'That is not a language tag.'
         );
       if (url === null || lang === null) {
