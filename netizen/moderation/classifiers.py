@@ -1,0 +1,436 @@
+"""Text classifiers for the ``classify`` phase, scored in pure Python.
+
+Every classifier here is a :class:`LinearTextModel`: a sparse linear model over word or
+character n-grams (TF-IDF weighted, l2-normalised, as scikit-learn's ``TfidfVectorizer``
+builds them) followed by Platt's sigmoid calibration, averaged over one or more folds as
+scikit-learn's ``CalibratedClassifierCV`` does. Scoring one text is a few dict look-ups per
+n-gram: no numpy or scikit-learn at scoring time, so a comment costs tens of microseconds
+rather than the milliseconds of a scikit-learn call.
+
+Two models are shipped:
+
+* ``obscenity-en`` (label ``obscenity``): the model of ``alt-profanity-check``, read from the
+  package's own joblib files at first use and converted; its scores equal
+  ``profanity_check.predict_prob`` to rounding error.
+* ``offensive-zh`` (label ``hate_speech``): trained on COLD by
+  :mod:`netizen.moderation.training` and shipped as gzip JSON in ``models/``.
+
+Models load lazily, once per process, on first use; a model that is missing or does not load
+raises (:class:`ModelUnavailable`) so that screening fails closed. Call :func:`preload` where
+a process starts (a worker, a web server's ready hook) to pay the loading cost up front: the
+English model needs scikit-learn to unpickle it, about a second of imports.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from netizen.moderation.verdict import OBSCENITY
+
+MODEL_FORMAT = "netizen-linear-text/1"
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+OFFENSIVE_ZH_FILE = "offensive-zh.json.gz"
+
+OBSCENITY_EN = "obscenity-en"
+OFFENSIVE_ZH = "offensive-zh"
+
+# scikit-learn's default token pattern: words of two or more word characters.
+WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")
+# scikit-learn's char analyzer folds runs of whitespace (two or more) into one space.
+WHITE_SPACES = re.compile(r"\s\s+")
+
+
+class ModelUnavailable(RuntimeError):
+    """A model file is missing, unreadable or not in a format this code understands."""
+
+
+class Classifier(Protocol):
+    """A text classifier: the probability that ``text`` deserves ``label``."""
+
+    name: str  # stable identifier, e.g. "obscenity-en"; the key in Verdict.models
+    version: str  # what exactly scored: source, date and a hash of the weights
+    language: str  # ISO 639-1 code of the texts it was trained on
+    label: str  # one of netizen.moderation.verdict.LABELS
+
+    def score(self, text: str) -> float:
+        """A calibrated probability in [0, 1]."""
+        ...
+
+
+# --- Preparing text -------------------------------------------------------------------------
+
+
+@cache
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+def _simplify(text: str) -> str:
+    return _t2s()(text)
+
+
+# Named steps a model file may ask for, in the order it lists them. Training and scoring use
+# the same functions, so a shipped model sees its texts exactly as it was trained on them.
+PREPARE_STEPS: dict[str, Callable[[str], str]] = {
+    "nfkc": _nfkc,
+    "t2s": _simplify,
+    "lower": _lower,
+}
+
+
+# --- The model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One calibrated linear model: ``f = w·x + intercept``, ``p = 1 / (1 + exp(a·f + b))``."""
+
+    intercept: float
+    a: float
+    b: float
+
+
+@dataclass(frozen=True)
+class Features:
+    """How a text becomes n-gram counts, as scikit-learn's analyzers do it."""
+
+    analyzer: str = "word"  # "word" (token pattern) or "char" (all character n-grams)
+    ngram_range: tuple[int, int] = (1, 1)
+    prepare: tuple[str, ...] = ("lower",)
+
+    def __post_init__(self) -> None:
+        if self.analyzer not in ("word", "char"):
+            raise ModelUnavailable(f"unknown analyzer {self.analyzer!r}")
+        low, high = self.ngram_range
+        if not 1 <= low <= high:
+            raise ModelUnavailable(f"bad n-gram range {self.ngram_range!r}")
+        unknown = [step for step in self.prepare if step not in PREPARE_STEPS]
+        if unknown:
+            raise ModelUnavailable(f"unknown preparation steps {unknown!r}")
+
+    def prepared(self, text: str) -> str:
+        for step in self.prepare:
+            text = PREPARE_STEPS[step](text)
+        return text
+
+    def __call__(self, text: str) -> list[str]:
+        """The n-grams of ``text``, with repeats (a callable analyzer for scikit-learn)."""
+        text = self.prepared(text)
+        low, high = self.ngram_range
+        if self.analyzer == "word":
+            tokens = WORD_PATTERN.findall(text)
+            if (low, high) == (1, 1):
+                return tokens
+            grams = []
+            for n in range(low, min(high, len(tokens)) + 1):
+                grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+            return grams
+        text = WHITE_SPACES.sub(" ", text)
+        grams = []
+        for n in range(low, min(high, len(text)) + 1):
+            grams.extend(text[i : i + n] for i in range(len(text) - n + 1))
+        return grams
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "analyzer": self.analyzer,
+            "ngram_range": list(self.ngram_range),
+            "prepare": list(self.prepare),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Features:
+        return cls(
+            analyzer=data["analyzer"],
+            ngram_range=(int(data["ngram_range"][0]), int(data["ngram_range"][1])),
+            prepare=tuple(data["prepare"]),
+        )
+
+
+@dataclass(eq=False)
+class LinearTextModel:
+    """TF-IDF n-grams, l2-normalised, into calibrated linear folds; probabilities averaged.
+
+    ``terms`` maps each n-gram to ``(idf, w_1, ..., w_k)``, one weight per fold. Scoring is
+    ``mean_k sigmoid(-(a_k * (w_k·x + intercept_k) + b_k))`` where ``x`` is the text's
+    TF-IDF vector with unit length, exactly as scikit-learn computes it.
+    """
+
+    name: str
+    version: str
+    language: str
+    label: str
+    features: Features
+    terms: dict[str, tuple[float, ...]]
+    folds: Sequence[Fold]
+    sublinear_tf: bool = False
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        width = len(self.folds) + 1
+        if not self.folds:
+            raise ModelUnavailable(f"{self.name}: no folds")
+        if any(len(row) != width for row in self.terms.values()):
+            raise ModelUnavailable(f"{self.name}: every term needs an idf and {width - 1} weights")
+        # Pre-multiply the weights by the idf: one multiplication per n-gram at scoring time.
+        self._rows = {
+            term: (row[0], tuple(row[0] * w for w in row[1:])) for term, row in self.terms.items()
+        }
+        self._intercepts = tuple(fold.intercept for fold in self.folds)
+
+    def decision(self, text: str) -> list[float]:
+        """The raw linear score ``w_k·x + intercept_k`` of each fold."""
+        rows = self._rows
+        k = len(self.folds)
+        dots = [0.0] * k
+        squares = 0.0
+        for gram, count in Counter(self.features(text)).items():
+            row = rows.get(gram)
+            if row is None:
+                continue
+            tf = 1.0 + math.log(count) if self.sublinear_tf else float(count)
+            idf, weights = row
+            squares += (tf * idf) ** 2
+            if k == 1:
+                dots[0] += tf * weights[0]
+            else:
+                for i in range(k):
+                    dots[i] += tf * weights[i]
+        norm = math.sqrt(squares) or 1.0
+        return [dot / norm + b for dot, b in zip(dots, self._intercepts, strict=True)]
+
+    def score(self, text: str) -> float:
+        total = 0.0
+        for f, fold in zip(self.decision(text), self.folds, strict=True):
+            total += _sigmoid(-(fold.a * f + fold.b))
+        return total / len(self.folds)
+
+    # --- Files ---
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT,
+            "name": self.name,
+            "language": self.language,
+            "label": self.label,
+            "features": self.features.to_dict(),
+            "weighting": {"idf": True, "norm": "l2", "sublinear_tf": self.sublinear_tf},
+            "folds": [
+                {"intercept": fold.intercept, "a": fold.a, "b": fold.b} for fold in self.folds
+            ],
+            "metadata": self.metadata,
+            # Sorted, so that the same model always makes the same bytes.
+            "terms": {term: list(self.terms[term]) for term in sorted(self.terms)},
+        }
+
+    def save(self, path: Path) -> str:
+        """Write the model as gzip JSON; returns the file's sha256."""
+        payload = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # No time stamp or file name in the gzip header: the same model makes the same bytes.
+        path.write_bytes(gzip.compress(payload.encode("utf-8"), compresslevel=9, mtime=0))
+        return sha256_file(path)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], version: str) -> LinearTextModel:
+        if data.get("format") != MODEL_FORMAT:
+            raise ModelUnavailable(f"not a {MODEL_FORMAT} model: {data.get('format')!r}")
+        weighting = data["weighting"]
+        if not weighting.get("idf") or weighting.get("norm") != "l2":
+            raise ModelUnavailable(f"unsupported weighting {weighting!r}")
+        return cls(
+            name=data["name"],
+            version=version,
+            language=data["language"],
+            label=data["label"],
+            features=Features.from_dict(data["features"]),
+            terms={term: tuple(map(float, row)) for term, row in data["terms"].items()},
+            folds=[
+                Fold(float(f["intercept"]), float(f["a"]), float(f["b"])) for f in data["folds"]
+            ],
+            sublinear_tf=bool(weighting.get("sublinear_tf", False)),
+            metadata=dict(data.get("metadata", {})),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> LinearTextModel:
+        """Read a model file; raises :class:`ModelUnavailable` if it is missing or broken."""
+        try:
+            raw = path.read_bytes()
+            data = json.loads(gzip.decompress(raw))
+        except (OSError, EOFError, ValueError) as error:
+            raise ModelUnavailable(f"cannot read model {path}: {error}") from error
+        metadata = data.get("metadata", {}) if isinstance(data, dict) else {}
+        created = str(metadata.get("created", "")).split("T")[0]
+        digest = hashlib.sha256(raw).hexdigest()[:12]
+        version = " ".join(filter(None, [data.get("name", path.name), created, digest]))
+        try:
+            return cls.from_dict(data, version=version)
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise ModelUnavailable(f"malformed model {path}: {error!r}") from error
+
+
+def _sigmoid(z: float) -> float:
+    # scipy's expit without overflow: exp of a large positive number would raise.
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as data:
+        for block in iter(lambda: data.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- alt-profanity-check --------------------------------------------------------------------
+
+PROFANITY_CHECK_DIST = "alt-profanity-check"
+
+
+def profanity_check_files() -> tuple[Path, Path]:
+    """The package's vectorizer and model files, found without importing the package (whose
+    import loads both models into scikit-learn at once)."""
+    spec = importlib.util.find_spec("profanity_check")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelUnavailable("alt-profanity-check is not installed")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return data / "vectorizer.joblib", data / "model.joblib"
+
+
+def from_profanity_check(vectorizer: Any, model: Any, version: str) -> LinearTextModel:
+    """Convert a fitted ``TfidfVectorizer`` and sigmoid ``CalibratedClassifierCV`` over a
+    linear estimator into a :class:`LinearTextModel` that scores the same."""
+    params = vectorizer.get_params()
+    expected = {
+        "analyzer": "word",
+        "binary": False,
+        "lowercase": True,
+        "norm": "l2",
+        "preprocessor": None,
+        "strip_accents": None,
+        "tokenizer": None,
+        "use_idf": True,
+        "token_pattern": WORD_PATTERN.pattern,
+    }
+    different = {key: params[key] for key, value in expected.items() if params[key] != value}
+    if different or getattr(model, "method", None) != "sigmoid" or list(model.classes_) != [0, 1]:
+        raise ModelUnavailable(f"alt-profanity-check model is not as expected: {different!r}")
+    folds = []
+    columns = []
+    for calibrated in model.calibrated_classifiers_:
+        (calibrator,) = calibrated.calibrators
+        estimator = calibrated.estimator
+        folds.append(
+            Fold(float(estimator.intercept_[0]), float(calibrator.a_), float(calibrator.b_))
+        )
+        columns.append(estimator.coef_.ravel().tolist())
+    idf = vectorizer.idf_.tolist()
+    # scikit-learn drops stop words before looking tokens up; a stop word in the vocabulary
+    # (there is none in 1.9.1) could never score, so leaving it out keeps the scores equal.
+    stop_words = vectorizer.get_stop_words() or frozenset()
+    terms = {
+        term: (idf[index], *(column[index] for column in columns))
+        for term, index in vectorizer.vocabulary_.items()
+        if term not in stop_words
+    }
+    return LinearTextModel(
+        name=OBSCENITY_EN,
+        version=version,
+        language="en",
+        label=OBSCENITY,
+        features=Features(
+            analyzer="word", ngram_range=tuple(params["ngram_range"]), prepare=("lower",)
+        ),
+        terms=terms,
+        folds=folds,
+        sublinear_tf=bool(params["sublinear_tf"]),
+        metadata={"source": PROFANITY_CHECK_DIST, "license": "MIT"},
+    )
+
+
+def load_obscenity_en() -> LinearTextModel:
+    """alt-profanity-check's model, read from its joblib files (needs scikit-learn)."""
+    try:
+        release = importlib.metadata.version(PROFANITY_CHECK_DIST)
+        vectorizer_file, model_file = profanity_check_files()
+        import joblib
+
+        vectorizer = joblib.load(vectorizer_file)
+        model = joblib.load(model_file)
+    except ModelUnavailable:
+        raise
+    except Exception as error:
+        raise ModelUnavailable(f"cannot load alt-profanity-check: {error!r}") from error
+    digest = sha256_file(model_file)[:12]
+    version = f"{PROFANITY_CHECK_DIST} {release} tfidf-linearsvc-sigmoid {digest}"
+    return from_profanity_check(vectorizer, model, version)
+
+
+def load_offensive_zh() -> LinearTextModel:
+    """The COLD model shipped in ``models/`` (see ``models/README.md``)."""
+    return LinearTextModel.load(MODELS_DIR / OFFENSIVE_ZH_FILE)
+
+
+# --- Registry -------------------------------------------------------------------------------
+
+# name -> loader. The loaders read module globals when called, so tests can point them at
+# other files (and call reset()).
+LOADERS: dict[str, Callable[[], Classifier]] = {
+    OBSCENITY_EN: load_obscenity_en,
+    OFFENSIVE_ZH: load_offensive_zh,
+}
+
+_loaded: dict[str, Classifier] = {}
+_lock = threading.Lock()
+
+
+def get(name: str) -> Classifier:
+    """The classifier ``name``, loaded once per process. Raises if it cannot be loaded;
+    a failed load is not remembered, so the next call tries again."""
+    found = _loaded.get(name)
+    if found is not None:
+        return found
+    with _lock:
+        found = _loaded.get(name)
+        if found is None:
+            found = _loaded[name] = LOADERS[name]()
+        return found
+
+
+def preload(names: Iterable[str] | None = None) -> dict[str, str]:
+    """Load classifiers now rather than at the first comment; returns name -> version."""
+    return {name: get(name).version for name in (names or LOADERS)}
+
+
+def reset() -> None:
+    """Forget loaded classifiers (tests; after replacing a model file)."""
+    with _lock:
+        _loaded.clear()

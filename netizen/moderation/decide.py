@@ -1,0 +1,44 @@
+"""The last step: turn the phases' flags into scores, a suggested action and a priority."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netizen.moderation.verdict import LABELS, SCREENING_UNAVAILABLE, SPAM, Action, Verdict
+
+if TYPE_CHECKING:
+    from netizen.moderation.pipeline import ScreeningState
+
+# How far up the queue a comment goes when screening could not finish: above clean comments,
+# below ones with clear findings.
+UNAVAILABLE_PRIORITY = 0.6
+
+
+def decide(state: ScreeningState) -> Verdict:
+    """Suggest an action. ``approve`` means only "nothing found": nothing is auto-approved."""
+    policy = state.context.policy
+    scores = {label: 0.0 for label in LABELS}
+    for flag in state.flags:
+        if flag.label in scores:
+            scores[flag.label] = max(scores[flag.label], flag.score)
+    unavailable = any(flag.label == SCREENING_UNAVAILABLE for flag in state.flags)
+    top = max(scores.values())
+
+    if scores[SPAM] >= policy.auto_spam_at:
+        action = Action.SPAM
+    elif top >= policy.reject_at:
+        action = Action.REJECT
+    elif unavailable or any(scores[label] >= policy.thresholds[label] for label in LABELS):
+        action = Action.REVIEW
+    else:
+        action = Action.APPROVE
+
+    priority = max(top, UNAVAILABLE_PRIORITY) if unavailable else top
+    return Verdict(
+        language=state.language,
+        action=action,
+        priority=round(priority, 4),
+        flags=list(state.flags),
+        scores={label: round(score, 4) for label, score in scores.items()},
+        models=dict(state.models),
+    )

@@ -1,0 +1,276 @@
+"""Word lists: terms that mark a comment, matched on the folded text.
+
+Latin-script terms match whole words only, so a banned "ass" never fires inside "class" or
+"assistant". Chinese is written without spaces, so CJK terms match anywhere inside a sentence,
+also when the reader split them up with spaces or symbols (``傻 逼``, ``傻*逼``); sentence
+punctuation still separates them, so two words either side of a comma never join up.
+
+Matching is a few dictionary lookups per word, not a regular expression over every term, so
+a list of thousands of terms costs the same as a list of ten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from netizen.moderation.normalise import Folded, fold
+from netizen.moderation.verdict import LABELS
+
+BANNED = "banned"
+SUSPECT = "suspect"
+SEVERITIES = (BANNED, SUSPECT)
+
+_CJK_CLASS = (
+    "\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+)
+_CJK = re.compile(f"[{_CJK_CLASS}]")
+# A Latin-script word: letters and digits, but not CJK characters, which stand alone.
+_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same words, sooner, in folded ASCII text
+# What CJK matching sees: letters and digits, plus the punctuation that ends a phrase.
+_VIEW = re.compile(r"[^\W_]+|[,!?;:。、…]+")
+_NOT_VIEW = re.compile(r"[^\w,!?;:。、…]+|_+")
+_LETTERS = re.compile(r"[^\W_]+")
+
+_LEET = str.maketrans("013457", "oieast")
+_RUN3 = re.compile(r"(.)\1\1+")
+_RUN2 = re.compile(r"(.)\1+")
+# Letters spaced out to dodge word matching: "f u c k", "s.h.i.t".
+_SPACED = re.compile(r"(?<![a-z0-9])[a-z0-9](?:[\s.*_·-]{1,3}[a-z0-9](?![a-z0-9])){2,}")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+_CANONICAL_CACHE_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class Term:
+    """One list entry: the text as an operator wrote it, its label and how sure it is."""
+
+    text: str
+    label: str
+    severity: str
+
+    def __post_init__(self) -> None:
+        if self.label not in LABELS:
+            raise ValueError(
+                f"term {self.text!r}: unknown label {self.label!r}"
+                f" (expected one of {', '.join(LABELS)})"
+            )
+        if self.severity not in SEVERITIES:
+            raise ValueError(
+                f"term {self.text!r}: unknown severity {self.severity!r}"
+                f" (expected one of {', '.join(SEVERITIES)})"
+            )
+        if not _LETTERS.search(fold(self.text).text):
+            raise ValueError(f"term {self.text!r} has no letters or digits to match")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in the folded text at ``start:end`` (folded indices)."""
+
+    term: Term
+    start: int
+    end: int
+
+
+def _is_cjk(folded: str) -> bool:
+    return _CJK.search(folded) is not None
+
+
+class _Canonical(dict[str, str]):
+    """Word → the list word it spells, through leetspeak, stretched letters and plurals."""
+
+    def __init__(self, vocabulary: frozenset[str]) -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> str:
+        found = self.spell(word)
+        if len(self) >= _CANONICAL_CACHE_LIMIT:
+            self.clear()
+        self[word] = found
+        return found
+
+    def spell(self, word: str) -> str:
+        vocabulary = self.vocabulary
+        if word in vocabulary:
+            return word
+        forms = [word]
+        if not word.isalpha() and not word.isdigit():
+            forms.append(word.translate(_LEET))  # sh1t, n1gger
+        for form in list(forms):
+            if _RUN3.search(form):  # fuuuuck, asssss
+                forms.append(_RUN3.sub(r"\1\1", form))
+                forms.append(_RUN2.sub(r"\1", form))
+        for form in forms:
+            if form in vocabulary:
+                return form
+            for suffix in ("s", "es"):
+                if form.endswith(suffix) and form[: -len(suffix)] in vocabulary:
+                    return form[: -len(suffix)]
+        return word
+
+
+class Lexicon:
+    """A compiled word list. Build it once (it is immutable) and match many texts."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.terms: tuple[Term, ...] = tuple(terms)
+        latin: dict[tuple[str, ...], list[Term]] = {}
+        cjk: dict[str, list[Term]] = {}
+        for term in self.terms:
+            folded = fold(term.text).text
+            if _is_cjk(folded):
+                cjk.setdefault("".join(_LETTERS.findall(folded)), []).append(term)
+            else:
+                latin.setdefault(tuple(_WORD.findall(folded)), []).append(term)
+        self._latin = {key: tuple(found) for key, found in latin.items()}
+        self._cjk = {key: tuple(found) for key, found in cjk.items()}
+        # First word → the lengths (in words) of the terms starting with it, longest first.
+        first: dict[str, set[int]] = {}
+        for key in self._latin:
+            first.setdefault(key[0], set()).add(len(key))
+        self._first = {word: tuple(sorted(ns, reverse=True)) for word, ns in first.items()}
+        self._canonical = _Canonical(frozenset(w for key in self._latin for w in key))
+        # First character → the lengths of the CJK terms starting with it.
+        starts: dict[str, set[int]] = {}
+        for key in self._cjk:
+            starts.setdefault(key[0], set()).add(len(key))
+        self._cjk_lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in starts.items()}
+        self._cjk_start = (
+            re.compile("[" + "".join(re.escape(c) for c in sorted(starts)) + "]")
+            if starts
+            else None
+        )
+
+    @classmethod
+    def from_terms(cls, terms: Iterable[Term]) -> Lexicon:
+        return cls(terms)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[str] | Mapping[str, str]]) -> Lexicon:
+        """Build from ``(term, label, severity)`` rows or mappings with those keys.
+
+        Raises :class:`ValueError` naming the first bad row.
+        """
+        terms = []
+        for number, row in enumerate(rows, start=1):
+            try:
+                if isinstance(row, Mapping):
+                    values = (row.get("term", row.get("text")), row.get("label"), row["severity"])
+                else:
+                    values = tuple(row)
+                if len(values) != 3 or not all(isinstance(v, str) for v in values):
+                    raise ValueError(f"expected (term, label, severity), got {row!r}")
+                text, label, severity = (value.strip() for value in values)
+                terms.append(Term(text, label, severity))
+            except (ValueError, KeyError) as error:
+                message = error.args[0] if isinstance(error, ValueError) else f"missing {error}"
+                raise ValueError(f"row {number}: {message}") from None
+        return cls(terms)
+
+    def match(self, folded: Folded) -> list[Match]:
+        """Every occurrence of a term in ``folded.text``, in text order."""
+        found: list[Match] = []
+        text = folded.text
+        if self._latin:
+            found.extend(self._match_latin(text))
+        if self._cjk and _CJK.search(text):
+            found.extend(self._match_cjk(text))
+        if len(found) > 1:
+            found.sort(key=lambda m: (m.start, -m.end))
+            found = _drop_nested(found)
+        return found
+
+    def _match_latin(self, text: str) -> Iterable[Match]:
+        for spaced in _SPACED.finditer(text):
+            word = self._canonical[_NOT_ALNUM.sub("", spaced.group())]
+            for term in self._latin.get((word,), ()):
+                yield Match(term, spaced.start(), spaced.end())
+        pattern = _ASCII_WORD if text.isascii() else _WORD
+        words = pattern.findall(text)
+        if not words:
+            return
+        canonical = list(map(self._canonical.__getitem__, words))
+        if self._first.keys().isdisjoint(canonical):
+            return
+        spans = [m.span() for m in pattern.finditer(text)]
+        first, latin = self._first, self._latin
+        for i, word in enumerate(canonical):
+            lengths = first.get(word)
+            if not lengths:
+                continue
+            for n in lengths:
+                terms = latin.get(tuple(canonical[i : i + n])) if i + n <= len(canonical) else None
+                for term in terms or ():
+                    yield Match(term, spans[i][0], spans[i + n - 1][1])
+
+    def _match_cjk(self, text: str) -> Iterable[Match]:
+        start = self._cjk_start
+        if start is None:
+            return
+        view = _NOT_VIEW.sub("", text)
+        origin: Sequence[int] = range(len(text))
+        if len(view) != len(text):
+            spans = [chunk.span() for chunk in _VIEW.finditer(text)]
+            origin = [i for span in spans for i in range(*span)]
+        lengths, cjk = self._cjk_lengths, self._cjk
+        for hit in start.finditer(view):
+            i = hit.start()
+            for n in lengths[hit.group()]:
+                for term in cjk.get(view[i : i + n], ()):
+                    yield Match(term, origin[i], origin[i + n - 1] + 1)
+
+
+def _drop_nested(matches: list[Match]) -> list[Match]:
+    """Drop a match inside a longer one with the same label ("fuck" inside "fuck you")."""
+    kept: list[Match] = []
+    for match in matches:
+        if not any(
+            k.start <= match.start
+            and match.end <= k.end
+            and k.term.label == match.term.label
+            and (k.start, k.end) != (match.start, match.end)
+            for k in kept
+        ):
+            kept.append(match)
+    return kept
+
+
+def parse_tsv(text: str, name: str = "word list") -> list[Term]:
+    """Terms from a tab-separated list (term, label, severity); ``#`` starts a comment."""
+    terms = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != 3:
+            raise ValueError(f"{name} line {number}: expected term, label, severity")
+        try:
+            terms.append(Term(*fields))
+        except ValueError as error:
+            raise ValueError(f"{name} line {number}: {error}") from None
+    return terms
+
+
+@cache
+def default_terms() -> tuple[Term, ...]:
+    """The lists shipped with the library (``wordlists/*.tsv``), e.g. to seed the live list."""
+    folder = files("netizen.moderation").joinpath("wordlists")
+    terms: list[Term] = []
+    for name in ("en.tsv", "zh.tsv"):
+        terms.extend(parse_tsv(folder.joinpath(name).read_text(encoding="utf-8"), name))
+    return tuple(terms)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The shipped lists, compiled once per process."""
+    return Lexicon(default_terms())

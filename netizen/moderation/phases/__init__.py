@@ -1,0 +1,1 @@
+"""The screening phases, one module each, run in order by :mod:`netizen.moderation.pipeline`."""

@@ -1,0 +1,74 @@
+"""Links and contact details: how spam gets a reader somewhere else.
+
+Comments are plain text, so a link is whatever looks like an address: ``http(s)://``,
+``www.`` or a bare domain with a common top-level domain (``example.com``, also written with
+an ideographic full stop, ``example。com``). Chinese spam more often leaves a WeChat or QQ id
+or a phone number instead ("加V", "vx: abc123"), which is flagged the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from netizen.moderation.verdict import SPAM, Flag
+
+if TYPE_CHECKING:
+    from netizen.moderation.pipeline import ScreeningState
+
+PHASE = "links"
+MAX_CONTACT_FLAGS = 3
+
+# Not "in", "me", "us" and the like: "It was fine.In the end" is no link.
+_TLDS = (
+    "com|net|org|info|biz|io|xyz|top|vip|cc|ly|site|online|club|shop|store|app|icu|buzz|"
+    "pw|tk|ml|ga|cf|gq|ru|cn|hk|tw|uk|de|fr|jp|kr|au"
+)
+_URL = re.compile(
+    r"(?:https?://|www[.。])[^\s<>\"'，。！？、（）]*[^\s<>\"'，。！？、（）.,;:!?)]"
+    rf"|(?<![a-z0-9.@-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?[.。])+(?:{_TLDS})(?![a-z0-9-])"
+    r"(?:/[^\s<>\"'，。！？、（）]*)?"
+)
+# A quick look for anything link-like, before the full pattern (slow on long text) runs.
+_MAYBE_URL = re.compile(rf"[.。:](?:(?:{_TLDS})(?![a-z0-9-])|//)|www[.。]")
+# An id worth flagging: after a colon or 号, any handle; otherwise one containing a digit.
+_ID = (
+    r"(?:\s*(?:(?:号码?|id)\s*[:：=]?|[:：=])\s*[@+]?[a-z0-9][a-z0-9_-]{4,19}"
+    r"|\s*[@+]?(?=[a-z0-9_-]{5,20}(?![a-z0-9_-]))[a-z_-]*\d[a-z0-9_-]*)"
+)
+_CONTACT = re.compile(
+    # 加V, 加微, 加Q, 加扣扣: "add me on WeChat/QQ", with or without the id.
+    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])"
+    rf"|(?<![a-z])(?:vx|wx|v信|微信|威信|薇信|weixin|wechat|qq|扣扣|whatsapp|telegram){_ID}"
+    # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
+    r"|(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"
+    r"|加\s*\d{6,11}(?!\d)"
+)
+
+
+def run(state: ScreeningState) -> Iterator[Flag]:
+    folded = state.view()
+    text = folded.text
+    limit = state.context.policy.max_links
+    links = list(_URL.finditer(text)) if _MAYBE_URL.search(text) else []
+    if len(links) > limit:
+        excess = links[limit]
+        yield Flag(
+            SPAM,
+            0.6,
+            "too_many_links",
+            PHASE,
+            span=folded.original_span(*excess.span()),
+            detail=f"{len(links)} links; at most {limit} expected",
+        )
+    for contact in list(_CONTACT.finditer(text))[:MAX_CONTACT_FLAGS]:
+        span = folded.original_span(*contact.span())
+        yield Flag(
+            SPAM,
+            0.6,
+            "contact_details",
+            PHASE,
+            span=span,
+            detail=state.text[span[0] : span[1]].strip(),
+        )

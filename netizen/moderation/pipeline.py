@@ -1,0 +1,141 @@
+"""``screen(text, context)``: run the phases in order, then decide.
+
+Each phase is a function of :class:`ScreeningState` that may add flags (and, for the first
+phases, fill in the normalised text and language). Adding a check means writing one module in
+``phases/`` and adding one line to :data:`PHASES`.
+
+Screening fails closed: a phase that raises, or takes longer than its budget, contributes no
+findings but a ``screening_unavailable`` flag, and the comment then waits for a person with
+the other phases' findings intact.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from netizen.moderation import classifiers
+from netizen.moderation.context import ScreeningContext
+from netizen.moderation.decide import decide
+from netizen.moderation.lexicon import default_lexicon
+from netizen.moderation.normalise import Folded, fold
+from netizen.moderation.phases import (
+    classify,
+    language,
+    length,
+    links,
+    normalise,
+    rate,
+    repeat,
+    words,
+)
+from netizen.moderation.verdict import SCREENING_UNAVAILABLE, Flag, Verdict
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ScreeningState:
+    """The text under screening and what the phases have learnt about it so far."""
+
+    text: str
+    context: ScreeningContext
+    folded: Folded | None = None
+    language: str = "und"
+    flags: list[Flag] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)
+
+    def view(self) -> Folded:
+        """The normalised text; a plain fold when the normalise phase did not run."""
+        if self.folded is None:
+            self.folded = fold(self.text, simplify=False)
+        return self.folded
+
+
+Phase = Callable[[ScreeningState], Iterable[Flag] | None]
+
+PHASES: list[tuple[str, Phase]] = [
+    ("normalise", normalise.run),
+    ("language", language.run),
+    ("length", length.run),
+    ("rate", rate.run),
+    ("repeat", repeat.run),
+    ("links", links.run),
+    ("words", words.run),
+    ("classify", classify.run),
+]
+
+
+def unavailable(phase: str, reason: str, detail: str) -> Flag:
+    return Flag(label=SCREENING_UNAVAILABLE, score=1.0, reason=reason, phase=phase, detail=detail)
+
+
+def run_phase(name: str, phase: Phase, state: ScreeningState) -> float:
+    """Run one phase, keeping its flags only if it finished in time. Returns milliseconds."""
+    budget = state.context.policy.phase_budget_ms
+    started = time.perf_counter()
+    try:
+        found = list(phase(state) or ())
+    except Exception as error:  # any failure must hold the comment
+        logger.exception("Screening phase %s failed", name)
+        state.flags.append(unavailable(name, f"{name}_failed", f"{type(error).__name__}"))
+        return (time.perf_counter() - started) * 1000
+    elapsed = (time.perf_counter() - started) * 1000
+    if elapsed > budget:
+        logger.warning("Screening phase %s took %.0f ms (budget %.0f ms)", name, elapsed, budget)
+        state.flags.append(
+            unavailable(name, f"{name}_timeout", f"took {elapsed:.0f} ms of {budget:.0f} ms")
+        )
+    else:
+        state.flags.extend(found)
+    return elapsed
+
+
+def warm_up(context: ScreeningContext) -> None:
+    """Load models, detectors and the shipped word list before the first comment's clock starts.
+
+    Loading the classifiers takes about a second, far over a phase's budget; without this the
+    first comment a process screens would always wait for a person. A failure here is left for
+    the phases to meet (and report as unavailable); the next call tries again.
+    """
+    key = context.policy.languages
+    if key in _warmed:
+        return
+    try:
+        classifiers.preload()
+        language.detector(key)
+        default_lexicon()
+    except Exception:
+        logger.exception("Could not load screening models ahead of time")
+        return
+    _warmed.add(key)
+
+
+_warmed: set[tuple[str, ...]] = set()
+
+
+def compose(
+    phases: list[tuple[str, Phase]],
+    prepare: Callable[[ScreeningContext], None] | None = None,
+) -> Callable[[str, ScreeningContext | None], Verdict]:
+    """A screening function that runs ``phases`` in order and then decides.
+
+    ``prepare(context)`` runs before the phases, outside their time budgets.
+    """
+
+    def run(text: str, context: ScreeningContext | None = None) -> Verdict:
+        state = ScreeningState(text=text, context=context or ScreeningContext())
+        if prepare:
+            prepare(state.context)
+        timings = {name: run_phase(name, phase, state) for name, phase in phases}
+        verdict = decide(state)
+        verdict.timings_ms = {name: round(ms, 3) for name, ms in timings.items()}
+        return verdict
+
+    return run
+
+
+screen = compose(PHASES, prepare=warm_up)
+screen.__doc__ = "Screen one comment's text and return a :class:`Verdict` (never raises)."

@@ -1,0 +1,205 @@
+"""Word lists and matching. Pure: no database."""
+
+import pytest
+
+from netizen.moderation.lexicon import (
+    Lexicon,
+    Term,
+    default_lexicon,
+    default_terms,
+    parse_tsv,
+)
+from netizen.moderation.normalise import fold
+from netizen.moderation.verdict import LABELS
+
+LEXICON = Lexicon.from_terms(
+    [
+        Term("ass", "obscenity", "suspect"),
+        Term("cunt", "obscenity", "banned"),
+        Term("shit", "obscenity", "banned"),
+        Term("fuck", "obscenity", "banned"),
+        Term("bitch", "obscenity", "banned"),
+        Term("idiot", "personal_attack", "suspect"),
+        Term("piece of shit", "personal_attack", "banned"),
+        Term("work from home", "spam", "suspect"),
+        Term("傻逼", "obscenity", "banned"),
+        Term("代开发票", "spam", "banned"),
+        Term("sb", "personal_attack", "suspect"),
+    ]
+)
+
+
+def found(text: str, lexicon: Lexicon = LEXICON) -> list[tuple[str, str]]:
+    """(term, the original characters it matched) for each match."""
+    folded = fold(text)
+    return [
+        (m.term.text, text[slice(*folded.original_span(m.start, m.end))])
+        for m in lexicon.match(folded)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The class was about classical music",
+        "Ask the assistant to pass the glass",
+        "Scunthorpe United won on Saturday",
+        "Cockburn and Dickens went to Penistone",
+        "An assassin was seen in Essex",
+        "Mushrooms: shiitake and shimeji",
+        "Lasso and harass are different words",
+    ],
+)
+def test_english_terms_match_whole_words_only(text):
+    assert found(text) == []
+
+
+def test_english_terms_match_as_words_in_any_case():
+    assert found("Kick ASS, then rest") == [("ass", "ASS")]
+    assert found("What a pain in the ass.") == [("ass", "ass")]
+
+
+def test_multi_word_terms_match_as_phrases():
+    assert found("You are a piece of shit, honestly") == [
+        ("piece of shit", "piece of shit"),
+        ("shit", "shit"),
+    ]
+    assert found("A piece of cake") == []
+    assert found("Work  from\nhome and earn") == [("work from home", "Work  from\nhome")]
+    assert found("I work from my home office") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("ｆｕｃｋ this", "ｆｕｃｋ"),
+        ("f\u200bu\u200bck this", "f\u200bu\u200bck"),
+        ("fu\u0441k this", "fu\u0441k"),  # Cyrillic с
+        ("sh1t happens", "sh1t"),
+        ("fuuuuuck", "fuuuuuck"),
+        ("f u c k this", "f u c k"),
+        ("s.h.i.t", "s.h.i.t"),
+        ("dumb bitches", "bitches"),
+        ("SHÏT", "SHÏT"),
+    ],
+)
+def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
+    assert [original for _, original in found(text)] == [typed]
+
+
+def test_chinese_terms_match_inside_unsegmented_sentences():
+    assert found("你真是个傻逼吧") == [("傻逼", "傻逼")]
+    text = "专业代开发票，欢迎咨询"
+    assert found(text) == [("代开发票", "代开发票")]
+
+
+def test_traditional_input_matches_simplified_terms():
+    assert found("專業代開發票") == [("代开发票", "代開發票")]
+
+
+def test_chinese_terms_split_by_spaces_or_symbols_are_found_whole():
+    assert found("你是 傻 逼") == [("傻逼", "傻 逼")]
+    assert found("你是傻*逼") == [("傻逼", "傻*逼")]
+    assert found("“傻逼”") == [("傻逼", "傻逼")]
+
+
+def test_sentence_punctuation_keeps_chinese_words_apart():
+    assert found("他有点傻。逼得我没办法") == []
+    assert found("他有点傻，逼得我没办法") == []
+
+
+def test_latin_terms_inside_chinese_text_match_as_words():
+    assert found("你是sb吧") == [("sb", "sb")]
+    assert found("我用的是usb接口") == []
+
+
+def test_one_term_can_carry_two_labels():
+    lexicon = Lexicon.from_terms(
+        [Term("bitch", "obscenity", "banned"), Term("bitch", "personal_attack", "suspect")]
+    )
+    labels = {m.term.label for m in lexicon.match(fold("shut up bitch"))}
+    assert labels == {"obscenity", "personal_attack"}
+
+
+def test_every_occurrence_is_reported_in_text_order():
+    assert found("shit, idiot, shit") == [("shit", "shit"), ("idiot", "idiot"), ("shit", "shit")]
+
+
+def test_an_empty_lexicon_matches_nothing():
+    assert Lexicon.from_terms([]).match(fold("fuck 傻逼")) == []
+
+
+def test_from_rows_accepts_tuples_and_mappings():
+    lexicon = Lexicon.from_rows(
+        [
+            ("idiot", "personal_attack", "suspect"),
+            {"term": "傻逼", "label": "obscenity", "severity": "banned"},
+            [" spaced ", "spam", "suspect"],
+        ]
+    )
+    assert [t.text for t in lexicon.terms] == ["idiot", "傻逼", "spaced"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([("idiot", "insult", "suspect")], "row 1: .*unknown label 'insult'.*hate_speech"),
+        ([("ok", "spam", "suspect"), ("idiot", "spam", "maybe")], "row 2: .*unknown severity"),
+        ([("idiot", "spam")], r"row 1: expected \(term, label, severity\)"),
+        ([("***", "spam", "banned")], "row 1: .*no letters or digits"),
+        ([{"term": "x", "label": "spam"}], "row 1: missing 'severity'"),
+    ],
+)
+def test_from_rows_names_the_bad_row(rows, message):
+    with pytest.raises(ValueError, match=message):
+        Lexicon.from_rows(rows)
+
+
+def test_term_refuses_an_unknown_label():
+    with pytest.raises(ValueError, match="unknown label"):
+        Term("x", "rude", "banned")
+
+
+def test_parse_tsv_skips_comments_and_names_bad_lines():
+    text = "# a comment\n\nidiot\tpersonal_attack\tsuspect\n"
+    assert parse_tsv(text) == [Term("idiot", "personal_attack", "suspect")]
+    with pytest.raises(ValueError, match=r"en\.tsv line 2: expected term, label, severity"):
+        parse_tsv("# ok\nidiot personal_attack suspect\n", "en.tsv")
+
+
+def test_shipped_lists_cover_every_label_in_both_languages():
+    terms = default_terms()
+    english = [t for t in terms if t.text.isascii()]
+    chinese = [t for t in terms if not t.text.isascii()]
+    assert 40 <= len(english) <= 120
+    assert 40 <= len(chinese) <= 120
+    assert {t.label for t in english} == set(LABELS)
+    assert {t.label for t in chinese} == set(LABELS)
+    assert {t.severity for t in terms} == {"banned", "suspect"}
+
+
+def test_shipped_chinese_terms_are_written_in_simplified():
+    traditional = [t.text for t in default_terms() if fold(t.text).traditional]
+    assert traditional == []
+
+
+def test_default_lexicon_finds_shipped_terms_in_both_languages():
+    lexicon = default_lexicon()
+    assert lexicon is default_lexicon()
+    assert {m.term.text for m in lexicon.match(fold("What a piece of shit"))} >= {"piece of shit"}
+    assert [m.term.text for m in lexicon.match(fold("你真是個傻逼吧"))] == ["傻逼"]
+    assert [m.term.label for m in lexicon.match(fold("专业代开发票"))] == ["spam"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council meets on Tuesday to discuss the class sizes at the assistant's school.",
+        "Scunthorpe and Penistone are towns in England.",
+        "今天天气很好，我们去公园散步吧。",
+        "这篇文章写得很清楚，谢谢作者。",
+        "今日你妈妈来了吗？",
+    ],
+)
+def test_default_lexicon_leaves_everyday_text_alone(text):
+    assert default_lexicon().match(fold(text)) == []
