@@ -54,6 +54,8 @@ CSRF_TRUSTED_ORIGINS = env_list("NETIZEN_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "netizen.stories",
+    "netizen.discussion",
+    "netizen.moderation",
     "netizen.bench",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -206,6 +208,14 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # The embedded set-up has no separate web server for uploads; a deployment behind
 # nginx or object storage turns this off.
 NETIZEN_SERVE_MEDIA = env_bool("NETIZEN_SERVE_MEDIA", default=True)
+# The request header a trusted reverse proxy puts the client's address in, as Django names it
+# (HTTP_X_FORWARDED_FOR, HTTP_X_REAL_IP). Empty: use the connection's address. The address is
+# only ever kept as a keyed hash that rotates daily (netizen.discussion.clients).
+NETIZEN_CLIENT_IP_HEADER = os.environ.get("NETIZEN_CLIENT_IP_HEADER", "")
+# Languages comment screening chooses among (ISO 639-1, comma-separated).
+NETIZEN_COMMENT_LANGUAGES = tuple(env_list("NETIZEN_COMMENT_LANGUAGES", "en,zh"))
+# More comments than this from one client in an hour are refused (HTTP 429, text kept).
+NETIZEN_COMMENT_HOURLY_LIMIT = int(os.environ.get("NETIZEN_COMMENT_HOURLY_LIMIT", "30"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", story_views.search, name="search"),
+    path("comments/", include("netizen.discussion.urls")),
 ]
 
 if settings.NETIZEN_SERVE_MEDIA:

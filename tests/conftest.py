@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Site
 
+from netizen.discussion.demo import MODERATOR, load_demo_conversation
 from netizen.stories.demo import AUTHOR, EDITOR, LEAD_STORY_SLUG, load_demo
 from netizen.stories.models import HomePage, StoryPage
 
@@ -12,6 +13,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo newsroom once into the test database; each test rolls back its changes."""
     with django_db_blocker.unblock():
         load_demo()
+        load_demo_conversation()
 
 
 @pytest.fixture
@@ -23,7 +25,8 @@ def demo(db):
     """
     if not Site.objects.filter(root_page__in=HomePage.objects.all()).exists():
         load_demo()
-    return {EDITOR.username: EDITOR.password, AUTHOR.username: AUTHOR.password}
+        load_demo_conversation()
+    return {account.username: account.password for account in (EDITOR, AUTHOR, MODERATOR)}
 
 
 @pytest.fixture

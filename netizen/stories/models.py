@@ -227,6 +227,9 @@ class StoryPage(Page):
     lead_image_credit = models.CharField("credit", max_length=250, blank=True)
     lead_image_credit_url = models.URLField("credit link", blank=True)
     body = StreamField(StoryBodyBlock())
+    comments_open = models.BooleanField(
+        default=True, help_text="Readers may send comments (each is moderated before it shows)."
+    )
 
     content_panels = [
         FieldPanel("kicker"),
@@ -260,6 +263,8 @@ class StoryPage(Page):
             heading="Credits and language",
         ),
     ]
+
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
 
     search_fields = [
         *Page.search_fields,

@@ -34,12 +34,6 @@ def test_story_page_shows_kicker_headline_credits_and_lead_image(client, demo):
     assert 'href="/regions/north-korea/"' in html and 'href="/people/mei-lin/"' in html
 
 
-def test_story_without_comments_invites_the_conversation(client, demo):
-    html = client.get(STORY).text
-    assert "Start the conversation" in html
-    assert "reviewed by a moderator" in html
-
-
 def test_coverage_index_and_coverage_page_list_their_stories_newest_first(client, demo):
     assert "Refugees" in client.get("/coverage/").text
     html = client.get("/coverage/refugees/").text

@@ -1,17 +1,19 @@
 from django.core.management.base import BaseCommand
 
+from netizen.discussion.demo import load_demo_conversation
 from netizen.stories.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo newsroom (idempotent: existing content is left alone)."
+    help = "Load the demo newsroom and its conversation (idempotent: edits are left alone)."
 
     def handle(self, *args, **options) -> None:
         logins = load_demo()
+        logins |= load_demo_conversation()
         self.stdout.write(self.style.SUCCESS("Demo newsroom ready."))
         self.stdout.write(
             "Log in at /admin/ (local demo accounts; change these passwords "
             "before putting the site online):"
         )
         for username, password in logins.items():
-            self.stdout.write(f"  {username:8} password: {password}")
+            self.stdout.write(f"  {username:9} password: {password}")

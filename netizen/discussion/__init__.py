@@ -1,0 +1,1 @@
+"""Reader comments: submission, receipts, the moderator's queue and the audit log."""

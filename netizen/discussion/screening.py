@@ -1,0 +1,89 @@
+"""Screening a stored comment and keeping the verdict with it.
+
+Fails closed: if screening cannot even start (the word list cannot be read, say), the
+comment keeps waiting for a person with a ``screening_unavailable`` verdict.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+
+from netizen.moderation import Action, ScreeningContext, Verdict, screen
+from netizen.moderation.context import Policy
+from netizen.moderation.pipeline import unavailable
+from netizen.moderation.verdict import SPAM
+
+from .decisions import DecisionError, decide
+from .history import CommentHistory
+from .models import Comment, Status
+from .terms import current_lexicon
+
+logger = logging.getLogger(__name__)
+
+
+def policy() -> Policy:
+    return Policy(languages=tuple(settings.NETIZEN_COMMENT_LANGUAGES))
+
+
+def context_for(comment: Comment) -> ScreeningContext:
+    return ScreeningContext(
+        story_id=comment.story_id,
+        client=comment.client,
+        now=comment.created_at,
+        history=CommentHistory(exclude_id=comment.pk),
+        lexicon=current_lexicon(),
+        policy=policy(),
+    )
+
+
+def verdict_for(comment: Comment) -> Verdict:
+    try:
+        return screen(comment.body, context_for(comment))
+    except Exception as error:
+        logger.exception("Could not screen comment %s", comment.pk)
+        return Verdict(
+            language="und",
+            action=Action.REVIEW,
+            priority=0.6,
+            flags=[unavailable("context", "context_failed", type(error).__name__)],
+        )
+
+
+def duplicate_reference(verdict: Verdict) -> int | None:
+    """The earlier comment a repeat flag points at, for the queue's "duplicates" link."""
+    for flag in verdict.flags:
+        if flag.label == SPAM and getattr(flag, "ref", None):
+            return flag.ref
+    return None
+
+
+def apply_screening(comment: Comment) -> Verdict:
+    """Screen ``comment``, store the verdict, and file a flood or repeat as spam."""
+    verdict = verdict_for(comment)
+    ref = duplicate_reference(verdict)
+    Comment.objects.filter(pk=comment.pk).update(
+        language=verdict.language,
+        screening=verdict.to_dict(),
+        screened_at=timezone.now(),
+        suggested_action=str(verdict.action),
+        priority=verdict.priority,
+        duplicate_of=ref if ref and Comment.objects.filter(pk=ref).exists() else None,
+    )
+    comment.refresh_from_db()
+    if verdict.action == Action.SPAM and comment.status == Status.PENDING:
+        try:
+            decide(
+                comment,
+                "spam",
+                actor=None,
+                via="screening",
+                note="; ".join(
+                    flag.detail or flag.reason for flag in verdict.flags if flag.label == SPAM
+                ),
+            )
+        except DecisionError:
+            logger.warning("Could not file comment %s as spam", comment.pk, exc_info=True)
+    return verdict

@@ -1,0 +1,95 @@
+"""Screening stored comments: verdicts kept, floods filed as spam, failures hold the comment."""
+
+import pytest
+
+from netizen.discussion import screening
+from netizen.discussion.models import Comment, ScreeningTerm, Status
+from netizen.discussion.submission import submit
+from netizen.moderation.verdict import SCREENING_UNAVAILABLE
+from netizen.stories.models import StoryPage
+
+pytestmark = pytest.mark.django_db
+
+CAMPAIGN = "Earn 500 dollars a day working from home, visit example.biz today!"
+
+
+def send(story, body, client="client-a", name="Reader"):
+    """Submit and screen at once, as the task worker would."""
+    comment = submit(story, name=name, email="", body=body, client=client).comment
+    screening.apply_screening(comment)
+    comment.refresh_from_db()
+    return comment
+
+
+@pytest.fixture
+def other_story(demo_story):
+    return StoryPage.objects.live().exclude(pk=demo_story.pk).first()
+
+
+def test_same_text_on_another_story_is_filed_as_spam(demo_story, other_story):
+    first = send(demo_story, CAMPAIGN, client="c1", name="Promo")
+    second = send(other_story, CAMPAIGN, client="c2", name="Promo2")
+    assert first.status == Status.PENDING
+    assert second.status == Status.SPAM
+    assert second.duplicate_of == first
+    decision = second.decisions.get()
+    assert (decision.via, decision.to_status) == ("screening", "spam")
+
+
+def test_flood_from_one_client_is_flagged(demo_story):
+    send(demo_story, "First comment of mine.", client="fast")
+    second = send(demo_story, "And a second one, seconds later.", client="fast")
+    assert "flood" in {flag.reason for flag in second.verdict.flags}
+    assert second.verdict.scores["spam"] >= 0.9
+
+
+def test_screening_that_breaks_holds_the_comment(demo_story, monkeypatch):
+    def broken(text, context):
+        raise RuntimeError("model file unreadable")
+
+    monkeypatch.setattr(screening, "screen", broken)
+    comment = send(demo_story, "A perfectly fine comment.")
+    assert comment.status == Status.PENDING
+    assert comment.verdict.unavailable
+    assert comment.suggested_action == "review"
+    assert any(flag.label == SCREENING_UNAVAILABLE for flag in comment.verdict.flags)
+
+
+def test_operators_word_list_takes_effect(demo_story):
+    before = send(demo_story, "The committee was full of grifters.", client="w1")
+    assert before.verdict.scores["personal_attack"] == 0
+    ScreeningTerm.objects.create(term="grifters", label="personal_attack", severity="suspect")
+    after = send(demo_story, "Another committee, more grifters.", client="w2")
+    flag = next(f for f in after.verdict.flags if f.reason == "suspect_term")
+    assert after.body[slice(*flag.span)] == "grifters"
+
+
+def test_disabled_term_no_longer_matches(demo_story):
+    term = ScreeningTerm.objects.create(term="grifters", label="personal_attack", severity="banned")
+    assert (
+        send(demo_story, "Grifters, all of them.", client="d1").verdict.scores["personal_attack"]
+        > 0.9
+    )
+    term.enabled = False
+    term.save()
+    assert (
+        send(demo_story, "Grifters, every one.", client="d2").verdict.scores["personal_attack"] == 0
+    )
+
+
+def test_traditional_chinese_matches_the_simplified_term(demo_story):
+    ScreeningTerm.objects.update_or_create(
+        term="废物", label="personal_attack", defaults={"severity": "banned", "enabled": True}
+    )
+    comment = send(demo_story, "你們這些廢物根本不懂", client="t1")
+    flag = next(f for f in comment.verdict.flags if f.reason == "banned_term")
+    assert comment.body[slice(*flag.span)] == "廢物"
+    assert comment.language == "zh-Hant"
+
+
+def test_nothing_is_auto_approved(demo_story):
+    comment = send(demo_story, "Thank you for this careful, generous piece of reporting.")
+    assert comment.suggested_action == "approve"
+    assert comment.status == Status.PENDING
+    assert not comment.decisions.exists()
+    assert Comment.objects.filter(status=Status.APPROVED, decisions__via="screening").count() == 0
