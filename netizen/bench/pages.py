@@ -248,19 +248,22 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def runserver(startup_timeout: float = STARTUP_TIMEOUT) -> Iterator[str]:
+def runserver(
+    startup_timeout: float = STARTUP_TIMEOUT, env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Run ``netizen runserver 127.0.0.1:<free port> --noreload``; yields its base URL.
 
     ``python -m netizen.cli`` is the ``netizen`` console script run by this interpreter,
     so the server runs the same code in the same virtualenv. Its log goes to a temporary
     file (a pipe nobody reads would fill and stall the server) and is shown if it fails.
+    ``env`` adds or overrides environment variables for the server.
     """
     host, port = "127.0.0.1", free_loopback_port()
     command = [sys.executable, "-m", "netizen.cli", "runserver", f"{host}:{port}", "--noreload"]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             command,
-            env=server_environment(),
+            env={**server_environment(), **(env or {})},
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -286,22 +289,29 @@ def git_revision() -> dict[str, str | bool | None]:
         return {"git_commit": None, "git_dirty": None}
 
 
-def metadata(requests: int, warmup: int, server: str, base_url: str) -> dict:
-    """What a reader of the figures needs to compare them with another run."""
+def environment() -> dict:
+    """The software and machine a figure was measured on."""
     return {
         "timestamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "django": django.get_version(),
         "wagtail": wagtail.__version__,
         "database_vendor": connections[DEFAULT_DB_ALIAS].vendor,
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        **git_revision(),
+    }
+
+
+def metadata(requests: int, warmup: int, server: str, base_url: str) -> dict:
+    """What a reader of the figures needs to compare them with another run."""
+    return {
+        **environment(),
         "server": server,
         "base_url": base_url,
         "http_client": HTTP_CLIENT,
         "requests_per_page_per_mode": requests,
         "warmup_per_page_per_mode": warmup,
-        "platform": platform.platform(),
-        "cpu_count": os.cpu_count(),
-        **git_revision(),
     }
 
 

@@ -10,11 +10,13 @@ from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from netizen.bench import pages
+from netizen.bench import comments, pages, screening
 
 # One line per scenario: name -> run(requests=..., warmup=...) returning a JSON-ready dict.
 SCENARIOS: dict[str, Callable[..., dict]] = {
     "pages": pages.run,
+    "screening": screening.run,
+    "comments": comments.run,
 }
 
 
@@ -43,23 +45,24 @@ class Command(BaseCommand):
         parser.add_argument(
             "--requests",
             type=count(1),
-            default=200,
-            help="timed requests per page and mode (default 200)",
+            help="timed requests (pages: per page and mode) or comments; default per scenario",
         )
         parser.add_argument(
             "--warmup",
             type=count(0),
-            default=10,
-            help="untimed requests per page and mode before timing (default 10)",
+            help="untimed ones before timing; default per scenario",
         )
 
-    def handle(self, *args, scenario: str, requests: int, warmup: int, **options) -> None:
+    def handle(
+        self, *args, scenario: str, requests: int | None, warmup: int | None, **options
+    ) -> None:
         if scenario not in SCENARIOS:
             raise CommandError(
                 f"Unknown scenario {scenario!r}; known scenarios: {', '.join(SCENARIOS)}"
             )
         try:
-            result = SCENARIOS[scenario](requests=requests, warmup=warmup)
+            given = {"requests": requests, "warmup": warmup}
+            result = SCENARIOS[scenario](**{k: v for k, v in given.items() if v is not None})
         except pages.BenchError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(json.dumps(result, indent=2))

@@ -1,0 +1,118 @@
+"""The "screening" benchmark: comments screened per second on one core, and the latency.
+
+Runs the whole screening pipeline (normalisation, word lists, language detection, repeat
+detection, both classifiers) on a mix of real English and Chinese comments from the shared
+datasets, one comment at a time, pinned to a single CPU core. Each comment is compared with
+the 500 comments before it, as the repeat phase does on a busy site (the database query that
+fetches them in production is not timed). Models are loaded before timing starts.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from netizen.discussion.history import RECENT_LIMIT
+from netizen.discussion.screening import policy
+from netizen.discussion.terms import current_lexicon
+from netizen.moderation import ScreeningContext, SeenComment, screen
+from netizen.moderation.normalise import fingerprint, simhash
+
+from .datasets import comment_mix
+from .pages import BenchError, environment, percentile, unapplied_migrations
+
+
+@contextmanager
+def one_core() -> Iterator[int | None]:
+    """Run on the first CPU we may use, so the figure is per core; None where unsupported.
+    The process gets its CPUs back afterwards."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield None
+        return
+    allowed = os.sched_getaffinity(0)
+    core = min(allowed)
+    os.sched_setaffinity(0, {core})
+    try:
+        yield core
+    finally:
+        os.sched_setaffinity(0, allowed)
+
+
+class RollingHistory:
+    """The last RECENT_LIMIT comments screened, held in memory."""
+
+    def __init__(self) -> None:
+        self.seen: collections.deque[SeenComment] = collections.deque(maxlen=RECENT_LIMIT)
+
+    def recent(self, since: datetime) -> Sequence[SeenComment]:
+        return list(reversed(self.seen))
+
+    def count_from_client(self, client: str, since: datetime) -> int:
+        return 0
+
+    def add(self, number: int, text: str) -> None:
+        now = datetime.now(UTC)
+        self.seen.append(
+            SeenComment(
+                number, number % 7, f"client-{number}", fingerprint(text), simhash(text), now
+            )
+        )
+
+
+def run(requests: int = 20_000, warmup: int = 500) -> dict:
+    """Screen ``requests`` comments after ``warmup`` untimed ones; JSON-ready figures."""
+    if pending := unapplied_migrations():
+        raise BenchError(f"Run `netizen migrate` first ({len(pending)} unapplied migrations).")
+    texts = comment_mix(requests + warmup)
+    with one_core() as core:
+        return measure(texts, warmup, core)
+
+
+def measure(texts: list[tuple[str, str]], warmup: int, core: int | None) -> dict:
+    """Screen ``texts``, the first ``warmup`` untimed, on whichever core we are pinned to."""
+    history = RollingHistory()
+    context = ScreeningContext(history=history, lexicon=current_lexicon(), policy=policy())
+    for number, (_, text) in enumerate(texts[:warmup]):
+        screen(text, context)
+        history.add(number, text)
+
+    latencies: list[float] = []
+    actions: collections.Counter[str] = collections.Counter()
+    detected: collections.Counter[str] = collections.Counter()
+    unavailable = 0
+    models: dict[str, str] = {}
+    started = time.perf_counter()
+    for number, (_, text) in enumerate(texts[warmup:], start=warmup):
+        before = time.perf_counter()
+        verdict = screen(text, context)
+        latencies.append(time.perf_counter() - before)
+        history.add(number, text)
+        actions[str(verdict.action)] += 1
+        detected[verdict.language] += 1
+        unavailable += verdict.unavailable
+        models |= verdict.models
+    seconds = time.perf_counter() - started
+    ordered = sorted(latencies)
+    return {
+        "scenario": "screening",
+        "meta": {
+            **environment(),
+            "warmup": warmup,
+            "pinned_core": core,
+            "texts": dict(collections.Counter(language for language, _ in texts[warmup:])),
+        },
+        "comments": len(ordered),
+        "seconds": round(seconds, 3),
+        "comments_per_second": round(len(ordered) / seconds, 1),
+        "p50_ms": round(percentile(ordered, 50) * 1000, 3),
+        "p99_ms": round(percentile(ordered, 99) * 1000, 3),
+        "max_ms": round(ordered[-1] * 1000, 3),
+        "actions": dict(actions),
+        "detected_languages": dict(detected),
+        "screening_unavailable": unavailable,
+        "models": models,
+    }
