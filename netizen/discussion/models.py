@@ -190,6 +190,8 @@ class ScreeningTerm(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "word list entry"
+        verbose_name_plural = "word list"
         ordering = ["label", "term"]
         constraints = [
             models.UniqueConstraint(fields=["term", "label"], name="discussion_term_label_unique")

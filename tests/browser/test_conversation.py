@@ -1,0 +1,59 @@
+"""A reader comments, a moderator approves it with the keyboard, the story shows it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from netizen.discussion.demo import MODERATOR
+from netizen.discussion.models import Comment, Status
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BODY = "The translations make these voices heard. Sources: https://example.org/archive"
+
+
+def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_story, artifacts):
+    # Only this comment in the queue, so the moderator's first keypress finds it.
+    Comment.objects.filter(status=Status.PENDING).delete()
+
+    page.goto(live_server.url + demo_story.url)
+    form = page.locator("#comment-form")
+    form.get_by_label("Name").fill("Seo-yeon")
+    form.get_by_label("Comment").fill(BODY)
+    form.get_by_role("button", name="Send for moderation").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thank you: your comment is awaiting moderation"
+    )
+    expect(page.get_by_role("status")).to_contain_text("Awaiting moderation")
+    receipt = page.url
+    page.screenshot(path=artifacts / "comment-receipt.png", full_page=True)
+    comment = Comment.objects.get(author_name="Seo-yeon")
+    assert comment.status == Status.PENDING and comment.screened_at is not None
+
+    page.goto(live_server.url + "/admin/login/?next=/admin/moderation/")
+    page.fill("#id_username", MODERATOR.username)
+    page.fill("#id_password", MODERATOR.password)
+    page.click("button[type=submit]")
+    row = page.locator(f"#comment-{comment.pk}")
+    expect(row).to_contain_text("Seo-yeon")
+    page.screenshot(path=artifacts / "queue.png", full_page=True)
+    page.keyboard.press("j")
+    expect(row).to_have_class(re.compile(r"\bis-current\b"))
+    page.keyboard.press("a")
+    expect(row).to_contain_text("Approved by")
+
+    page.goto(receipt)
+    expect(page.get_by_role("status")).to_contain_text("Published")
+    page.goto(live_server.url + demo_story.url)
+    published = page.locator(f"#comment-{comment.pk}")
+    expect(published).to_contain_text("The translations make these voices heard.")
+    link = published.get_by_role("link", name="https://example.org/archive")
+    expect(link).to_have_attribute("rel", "nofollow ugc noopener")
+    expect(published).to_have_attribute("lang", "en")
+    published.scroll_into_view_if_needed()
+    page.locator("#comments").screenshot(path=artifacts / "story-comments.png")
