@@ -42,7 +42,7 @@ help:
 	@echo "make run    install, migrate, load the demo and serve at http://$(HOST):$(PORT)"
 	@echo "make test   install with test extras and run the whole suite"
 	@echo "make lint   ruff"
-	@echo "make bench  page benchmarks (JSON)"
+	@echo "make bench  benchmarks: pages, screening, comments (JSON)"
 
 install: $(VENV)/.installed
 
@@ -50,7 +50,8 @@ demo: install
 	$(NETIZEN) migrate --noinput
 	$(NETIZEN) demo
 
-# The task worker indexes new stories for search; it stops when the server does.
+# The task worker indexes new stories for search and screens new comments; it stops when
+# the server does.
 run: demo
 	@echo "Serving Netizen at http://$(HOST):$(PORT)/ (editors log in at /admin/)"
 	$(NETIZEN) db_worker --interval 2 & worker=$$!; \
@@ -69,6 +70,8 @@ format: $(VENV)/.installed-test
 
 bench: demo
 	$(NETIZEN) bench pages
+	$(NETIZEN) bench screening
+	$(NETIZEN) bench comments
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
