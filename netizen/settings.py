@@ -214,6 +214,11 @@ NETIZEN_SERVE_MEDIA = env_bool("NETIZEN_SERVE_MEDIA", default=True)
 NETIZEN_CLIENT_IP_HEADER = os.environ.get("NETIZEN_CLIENT_IP_HEADER", "")
 # Languages comment screening chooses among (ISO 639-1, comma-separated).
 NETIZEN_COMMENT_LANGUAGES = tuple(env_list("NETIZEN_COMMENT_LANGUAGES", "en,zh"))
+# Developer datasets for training and benchmarks (never read at run time); by default the
+# shared folder next to the project's checkout.
+NETIZEN_DATASETS = Path(
+    os.environ.get("NETIZEN_DATASETS", PACKAGE_DIR.parent.parent / "shared" / "datasets")
+).resolve()
 # More comments than this from one client in an hour are refused (HTTP 429, text kept).
 NETIZEN_COMMENT_HOURLY_LIMIT = int(os.environ.get("NETIZEN_COMMENT_HOURLY_LIMIT", "30"))
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import csv
 import itertools
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .pages import PROJECT_DIR, BenchError
+from django.conf import settings
 
-# Where the shared datasets live: next to the project, unless NETIZEN_DATASETS says otherwise.
-DATASETS_DIR = Path(os.environ.get("NETIZEN_DATASETS", PROJECT_DIR.parent / "shared" / "datasets"))
+from .pages import BenchError
 
-# (language, file under DATASETS_DIR, text column)
+# (language, file under settings.NETIZEN_DATASETS, text column)
 SOURCES: list[tuple[str, str, str]] = [
     ("en", "davidson_hate_offensive/labeled_data.csv", "tweet"),
     ("zh", "cold/dev.csv", "TEXT"),
@@ -33,10 +31,11 @@ def labelled_column(language: str, path: Path, name: str) -> Iterator[tuple[str,
 def comment_mix(count: int) -> list[tuple[str, str]]:
     """``count`` (language, text) pairs, taking from each source in turn: half English, half
     Chinese, and every third Chinese text converted to Traditional characters."""
-    missing = [name for _, name, _ in SOURCES if not (DATASETS_DIR / name).exists()]
+    missing = [name for _, name, _ in SOURCES if not (settings.NETIZEN_DATASETS / name).exists()]
     if missing:
         raise BenchError(
-            f"Benchmark texts come from the shared datasets, not found at {DATASETS_DIR} "
+            "Benchmark texts come from the shared datasets, not found at "
+            f"{settings.NETIZEN_DATASETS} "
             f"(missing {', '.join(missing)}). Set NETIZEN_DATASETS to their folder."
         )
     import opencc
@@ -45,7 +44,7 @@ def comment_mix(count: int) -> list[tuple[str, str]]:
     by_language: dict[str, list[Iterator[tuple[str, str]]]] = {}
     for language, name, field in SOURCES:
         by_language.setdefault(language, []).append(
-            labelled_column(language, DATASETS_DIR / name, field)
+            labelled_column(language, settings.NETIZEN_DATASETS / name, field)
         )
     # Alternate languages; within one, read its sources one after the other.
     streams = [itertools.chain(*sources) for sources in by_language.values()]

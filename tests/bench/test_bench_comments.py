@@ -5,6 +5,7 @@ No test asserts a speed; the benchmarks print figures, the suite checks they are
 """
 
 import pytest
+from django.conf import settings
 
 from netizen.bench import comments, datasets, screening
 from netizen.discussion.models import Comment
@@ -14,8 +15,8 @@ FIGURES = {"comments_per_second", "p50_ms", "p99_ms", "max_ms"}
 
 @pytest.mark.django_db
 @pytest.mark.skipif(
-    not (datasets.DATASETS_DIR / "cold").exists(),
-    reason=f"needs the shared datasets at {datasets.DATASETS_DIR}",
+    not (settings.NETIZEN_DATASETS / "cold").exists(),
+    reason=f"needs the shared datasets at {settings.NETIZEN_DATASETS}",
 )
 def test_screening_bench_screens_a_mix_of_languages():
     result = screening.run(requests=300, warmup=20)
@@ -26,8 +27,8 @@ def test_screening_bench_screens_a_mix_of_languages():
     assert set(result["models"]) == {"obscenity-en", "offensive-zh"}
 
 
-def test_screening_bench_explains_missing_datasets(monkeypatch, tmp_path):
-    monkeypatch.setattr(datasets, "DATASETS_DIR", tmp_path)
+def test_screening_bench_explains_missing_datasets(settings, tmp_path):
+    settings.NETIZEN_DATASETS = tmp_path
     with pytest.raises(datasets.BenchError, match="NETIZEN_DATASETS"):
         datasets.comment_mix(10)
 

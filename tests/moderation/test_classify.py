@@ -5,10 +5,10 @@ Tests that need /work/shared/datasets (COLD, Davidson tweets) skip when it is ab
 
 import csv
 import gzip
-from pathlib import Path
 
 import opencc
 import pytest
+from django.conf import settings
 
 from netizen.moderation import classifiers
 from netizen.moderation.context import ScreeningContext
@@ -16,7 +16,7 @@ from netizen.moderation.phases import classify
 from netizen.moderation.pipeline import ScreeningState, compose
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, SCREENING_UNAVAILABLE
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
+SHARED = settings.NETIZEN_DATASETS
 DAVIDSON = SHARED / "davidson_hate_offensive" / "labeled_data.csv"
 COLD = SHARED / "cold"
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -20,7 +21,7 @@ from netizen.moderation.classifiers import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "datasets"
+SHARED = settings.NETIZEN_DATASETS
 needs_cold = pytest.mark.skipif(
     not (SHARED / "cold" / "train.csv").is_file(),
     reason=f"COLD not found at {SHARED / 'cold'} (no shared datasets next to this checkout)",

@@ -14,12 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netizen.moderation.classifiers import MODELS_DIR
-
-# The shared developer datasets sit next to the project's checkout.
-DEFAULT_DATA_DIR = "../shared/datasets"
 
 
 def train(*, data_dir: Path, output: Path, seed: int | None, **options: Any) -> dict:
@@ -29,7 +27,7 @@ def train(*, data_dir: Path, output: Path, seed: int | None, **options: Any) -> 
     if seed is not None:
         config = training.TrainConfig(seed=seed)
     command = "netizen moderation train"
-    if data_dir != Path(DEFAULT_DATA_DIR):
+    if data_dir != settings.NETIZEN_DATASETS:
         command += f" --data-dir {data_dir}"
     if seed is not None:
         command += f" --seed {seed}"
@@ -57,9 +55,9 @@ class Command(BaseCommand):
         trainer.add_argument(
             "--data-dir",
             type=Path,
-            default=Path(DEFAULT_DATA_DIR),
+            default=settings.NETIZEN_DATASETS,
             help="folder holding cold/train.csv and cold/dev.csv "
-            f"(default {DEFAULT_DATA_DIR}, relative to the current directory)",
+            f"(default: NETIZEN_DATASETS, now {settings.NETIZEN_DATASETS})",
         )
         trainer.add_argument(
             "--output",
