@@ -13,3 +13,8 @@ os.environ.setdefault("NETIZEN_TASKS_BACKEND", "immediate")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from netizen.settings import *  # noqa: F403
+
+# A file, not SQLite's shared in-memory database: threads in the concurrency tests then meet
+# the same locking (WAL, busy timeout) as the real site instead of shared-cache table locks.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

@@ -19,7 +19,6 @@ us. The first failure stops the run with :class:`BenchError` and nothing is repo
 import datetime as dt
 import http.client
 import ipaddress
-import math
 import os
 import platform
 import socket
@@ -40,6 +39,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
+from netizen.stats import percentile
 from netizen.stories.demo import LEAD_STORY_PATH, load_demo
 
 # Pages by the name they carry in the JSON output.
@@ -79,12 +79,6 @@ def ensure_demo() -> None:
             "Run `netizen migrate` first, then run the benchmark again."
         )
     load_demo()
-
-
-def percentile(sorted_values: Sequence[float], percent: float) -> float:
-    """Nearest-rank percentile: always one of the measured values, never interpolated."""
-    rank = max(1, math.ceil(percent / 100 * len(sorted_values)))
-    return sorted_values[rank - 1]
 
 
 def summarise(latencies: Sequence[float], seconds: float) -> dict[str, float | int]:

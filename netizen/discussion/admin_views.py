@@ -22,17 +22,19 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from netizen.moderation.verdict import SCREENING_UNAVAILABLE, Verdict
+from netizen.stories.languages import language_name
 
 from .decisions import ACTIONS, DecisionError, decide, decide_many
-from .models import Comment, Decision, Reason, Status
+from .models import Comment, Decision, Reason, ScreeningTerm, Status
 from .queue import (
     PAGE_SIZE,
     SUGGESTIONS,
@@ -43,7 +45,6 @@ from .queue import (
     can_moderate,
     highlight,
     label_name,
-    language_name,
     queue_health,
     read_flags,
     score_words,
@@ -59,6 +60,9 @@ DONE = {"approve": "approved", "reject": "rejected", "spam": "marked as spam"}
 
 # A comment waiting longer than this shows the queue's oldest wait as late.
 LATE = timedelta(hours=24)
+
+# The largest primary key the database's signed 64-bit integer columns hold.
+MAX_ID = 2**63 - 1
 
 # What the reader's receipt page says for each status.
 RECEIPT_SAYS = {
@@ -85,13 +89,25 @@ def queue_url(tab: str = "pending") -> str:
     )
 
 
-def next_url(request: HttpRequest, default: str) -> str:
-    candidate = request.POST.get("next", "")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default
+def back_url(request: HttpRequest, tab: str) -> str:
+    """The form's ``next`` when it is an address on this site (Wagtail's check), else the tab."""
+    return get_valid_next_url_from_request(request) or queue_url(tab or "pending")
+
+
+def can_see_word_list(user) -> bool:
+    """Whether the word list's index would let ``user`` in (any of its model permissions)."""
+    return ModelPermissionPolicy(ScreeningTerm).user_has_any_permission(
+        user, ["add", "change", "delete", "view"]
+    )
+
+
+def comment_id(value: str) -> int | None:
+    """A posted value as a comment's primary key; None when it cannot be one (not plain ASCII
+    digits, zero, or too large for the column: SQLite raises OverflowError on those)."""
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_ID)):
+        return None
+    number = int(value)
+    return number if 0 < number <= MAX_ID else None
 
 
 # --- What a row shows ----------------------------------------------------------------------
@@ -119,7 +135,7 @@ class QueueItem:
 
     @property
     def language(self) -> str:
-        return language_name(self.comment.language)
+        return language_name(self.comment.language or "und", script=True)
 
     @property
     def detail_url(self) -> str:
@@ -225,17 +241,24 @@ class QueueView(ModeratorView):
         return [*self.breadcrumbs_items, {"url": "", "label": "Moderation queue"}]
 
     def get_header_buttons(self):
-        return [
+        buttons = [
             HeaderButton(
                 "Keyboard shortcuts",
                 icon_name="keyboard",
                 attrs={"data-a11y-dialog-show": "queue-shortcuts", "aria-keyshortcuts": "?"},
                 priority=10,
-            ),
-            HeaderButton(
-                "Word list", url=reverse("screening_terms:index"), icon_name="list-ul", priority=20
-            ),
+            )
         ]
+        if can_see_word_list(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    "Word list",
+                    url=reverse("screening_terms:index"),
+                    icon_name="list-ul",
+                    priority=20,
+                )
+            )
+        return buttons
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -315,20 +338,31 @@ class DecisionForm(forms.Form):
         return " ".join(str(error) for errors in self.errors.values() for error in errors)
 
 
-class BulkDecisionForm(DecisionForm):
-    ids = forms.TypedMultipleChoiceField(coerce=int, required=False)
+class CommentIdsField(forms.Field):
+    """The ticked comments' ids, in order and without repeats. Anything that cannot be a
+    comment's id makes the whole selection invalid: acting on part of it would surprise."""
 
-    def __init__(self, data, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        self.fields["ids"].choices = [(value, value) for value in data.getlist("ids")]
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "required": "Select the comments to decide on first. Nothing was changed.",
+        "invalid": (
+            "The selection holds something that is not a comment number. Reload the queue, "
+            "tick the comments again and retry. Nothing was changed."
+        ),
+    }
 
-    def clean_ids(self):
-        ids = self.cleaned_data["ids"]
-        if not ids:
-            raise forms.ValidationError(
-                "Select the comments to decide on first. Nothing was changed."
-            )
+    def to_python(self, value) -> list[int]:
+        if not value:
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        ids = [comment_id(str(item)) for item in values]
+        if None in ids:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return list(dict.fromkeys(ids))
+
+
+class BulkDecisionForm(DecisionForm):
+    ids = CommentIdsField()
 
 
 def fragment(
@@ -355,7 +389,7 @@ def fragment(
         "rows": rows,
         "tab": TABS.get(tab),
         "reasons": reason_choices(),
-        "here": next_url(request, queue_url(tab or "pending")),
+        "here": back_url(request, tab),
         "message": message,
         "level": level,
     }
@@ -379,7 +413,7 @@ def respond(
         changed = [comments[pk] for pk in comment_ids if pk in comments]
         return fragment(request, changed, tab, message, level, errors, status)
     getattr(messages, level)(request, message)
-    return HttpResponseRedirect(next_url(request, queue_url(tab or "pending")))
+    return HttpResponseRedirect(back_url(request, tab))
 
 
 @require_POST
@@ -414,7 +448,7 @@ def decide_bulk(request: HttpRequest) -> HttpResponse:
     form = BulkDecisionForm(request.POST)
     tab = request.POST.get("tab", "") if request.POST.get("tab") in TABS else ""
     if not form.is_valid():
-        ids = [int(value) for value in request.POST.getlist("ids") if value.isdigit()]
+        ids = [pk for value in request.POST.getlist("ids") if (pk := comment_id(value))]
         return respond(request, ids, tab, form.problem(), "error", status=400)
     data = form.cleaned_data
     result = decide_many(

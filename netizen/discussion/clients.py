@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from datetime import date, timedelta
 
@@ -40,16 +41,35 @@ def day_secret(day: date) -> str:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's IP address, from the header a trusted proxy sets when one is configured."""
+    """The client's IP address, from the header a trusted proxy sets when one is configured.
+
+    In a list such as X-Forwarded-For only the right-most entry was written by our proxy; the
+    ones before it are whatever the client claimed, so they are ignored.
+    """
     header = settings.NETIZEN_CLIENT_IP_HEADER
     if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
+        return request.META[header].split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 
+def network_of(address: str) -> str:
+    """The unit one reader controls: an IPv4 address, or an IPv6 /64 (one home's or phone's
+    prefix, whose lower half a device may change at will)."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def client_key(address: str, day: date | None = None) -> str:
-    """The day's keyed hash of ``address``; empty when there is no address."""
+    """The day's keyed hash of the address's network; empty when there is no address."""
     if not address:
         return ""
     day = day or timezone.now().date()
-    return hmac.new(day_secret(day).encode(), address.encode(), hashlib.sha256).hexdigest()
+    network = network_of(address).encode()
+    return hmac.new(day_secret(day).encode(), network, hashlib.sha256).hexdigest()

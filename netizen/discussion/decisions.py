@@ -34,8 +34,13 @@ def decide(
     via: str,
     reason: str = "",
     note: str = "",
+    expected_from: Status | None = None,
 ) -> Decision:
-    """Move ``comment`` to the status ``action`` names and record who did it and why."""
+    """Move ``comment`` to the status ``action`` names and record who did it and why.
+
+    ``expected_from``: decide only if the comment is still in that status once locked, so an
+    automatic decision never overrides a person's that came first.
+    """
     if action not in ACTIONS:
         raise DecisionError(f"Unknown action {action!r}; choose one of {', '.join(ACTIONS)}.")
     to_status = ACTIONS[action]
@@ -52,6 +57,11 @@ def decide(
     try:
         with transaction.atomic():
             current = Comment.objects.select_for_update().get(pk=comment.pk)
+            if expected_from and current.status != expected_from:
+                raise DecisionError(
+                    f"Comment #{comment.pk} is {current.get_status_display().lower()} now, "
+                    f"no longer {expected_from.label.lower()}."
+                )
             if current.status == to_status and current.reason == reason:
                 raise DecisionError(
                     f"Comment #{comment.pk} is already {current.get_status_display().lower()}."

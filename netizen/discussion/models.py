@@ -69,7 +69,9 @@ class Comment(models.Model):
     # Duplicate detection: the normalised text's hash, the author's and the client's keys.
     fingerprint = models.CharField(max_length=64, db_index=True)
     simhash = models.BigIntegerField(default=0)
-    author_key = models.CharField(max_length=64)
+    author_key = models.CharField(
+        max_length=64, blank=True, help_text="HMAC of the e-mail address; empty without one."
+    )
     client = models.CharField(
         max_length=64, blank=True, db_index=True, help_text="HMAC of the IP address; rotates daily."
     )
@@ -100,7 +102,7 @@ class Comment(models.Model):
             # Concurrent double submits: the database, not a check-then-insert, keeps one copy.
             models.UniqueConstraint(
                 fields=["story", "fingerprint", "author_key"],
-                condition=Q(status__in=LIVE_STATUSES),
+                condition=Q(status__in=LIVE_STATUSES) & ~Q(author_key=""),
                 name="discussion_one_live_copy_per_author",
             ),
             models.UniqueConstraint(

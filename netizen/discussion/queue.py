@@ -7,7 +7,6 @@ share one definition of "pending, riskiest and oldest first" and of "time to dec
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from netizen.moderation.verdict import SCREENING_UNAVAILABLE, Flag, Verdict
+from netizen.stats import percentile
 
 from .models import Comment, Decision, Reason, Status
 
@@ -90,13 +90,6 @@ class QueueHealth:
     window: timedelta = HEALTH_WINDOW
 
 
-def percentile(values: list[timedelta], fraction: float) -> timedelta:
-    """The nearest-rank percentile: the smallest value with ``fraction`` of them at or below."""
-    ordered = sorted(values)
-    rank = max(1, math.ceil(fraction * len(ordered)))
-    return ordered[rank - 1]
-
-
 def times_to_first_decision(since: datetime, until: datetime) -> list[timedelta]:
     """For each comment a person first decided on between ``since`` and ``until``: how long
     it had waited. Screening's automatic spam filing is not a person's decision."""
@@ -122,7 +115,7 @@ def queue_health(now: datetime | None = None) -> QueueHealth:
         oldest_wait=max(now - pending["oldest"], timedelta(0)) if pending["oldest"] else None,
         decided=len(waits),
         median_to_decision=statistics.median(waits) if waits else None,
-        p95_to_decision=percentile(waits, 0.95) if waits else None,
+        p95_to_decision=percentile(sorted(waits), 95) if waits else None,
     )
 
 
@@ -179,16 +172,6 @@ SUGGESTIONS = {
     "spam": "Spam: repeat, flood or advertising",
 }
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "zh": "Chinese",
-    "zh-hans": "Chinese (Simplified)",
-    "zh-hant": "Chinese (Traditional)",
-    "ko": "Korean",
-    "ja": "Japanese",
-    "und": "Not detected",
-}
-
 # Which policy reason a label suggests when a moderator rejects.
 LABEL_REASONS = {
     "hate_speech": Reason.HATE_SPEECH,
@@ -209,10 +192,6 @@ def reason_text(reason: str) -> str:
         if reason.endswith(suffix):
             return f"the {reason.removesuffix(suffix).replace('_', ' ')} check {text}"
     return reason.replace("_", " ")
-
-
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get((code or "und").lower(), code)
 
 
 def score_words(score: float) -> str:

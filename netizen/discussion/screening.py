@@ -11,9 +11,9 @@ import logging
 from django.conf import settings
 from django.utils import timezone
 
-from netizen.moderation import Action, ScreeningContext, Verdict, screen
+from netizen.moderation import Action, ScreeningContext, Verdict
 from netizen.moderation.context import Policy
-from netizen.moderation.pipeline import unavailable
+from netizen.moderation.pipeline import screen_within, unavailable_verdict
 from netizen.moderation.verdict import SPAM
 
 from .decisions import DecisionError, decide
@@ -29,27 +29,25 @@ def policy() -> Policy:
 
 
 def context_for(comment: Comment) -> ScreeningContext:
+    rules = policy()
     return ScreeningContext(
         story_id=comment.story_id,
         client=comment.client,
         now=comment.created_at,
-        history=CommentHistory(exclude_id=comment.pk),
+        history=CommentHistory(comment, rules),
         lexicon=current_lexicon(),
-        policy=policy(),
+        policy=rules,
     )
 
 
 def verdict_for(comment: Comment) -> Verdict:
+    """Screening's verdict, or one that says screening could not run; never an exception."""
     try:
-        return screen(comment.body, context_for(comment))
+        context = context_for(comment)
     except Exception as error:
-        logger.exception("Could not screen comment %s", comment.pk)
-        return Verdict(
-            language="und",
-            action=Action.REVIEW,
-            priority=0.6,
-            flags=[unavailable("context", "context_failed", type(error).__name__)],
-        )
+        logger.exception("Could not prepare screening for comment %s", comment.pk)
+        return unavailable_verdict("context", "context_failed", type(error).__name__)
+    return screen_within(comment.body, context, settings.NETIZEN_SCREENING_DEADLINE_SECONDS)
 
 
 def duplicate_reference(verdict: Verdict) -> int | None:
@@ -80,6 +78,7 @@ def apply_screening(comment: Comment) -> Verdict:
                 "spam",
                 actor=None,
                 via="screening",
+                expected_from=Status.PENDING,
                 note="; ".join(
                     flag.detail or flag.reason for flag in verdict.flags if flag.label == SPAM
                 ),

@@ -12,14 +12,23 @@ from netizen.stories.models import StoryPage
 from .clients import client_address, client_key
 from .forms import CommentForm
 from .receipts import comment_for_token, receipt_url
-from .submission import TooManyComments, submit
+from .submission import TooManyComments, reply_parent, submit
+
+
+def as_id(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 19 else None
 
 
 def form_page(
     request: HttpRequest, story: StoryPage, form: CommentForm, status: int, problem: str = ""
 ) -> TemplateResponse:
     """The form again, with the reader's text kept and what went wrong said plainly."""
-    context = {"story": story, "form": form, "problem": problem}
+    context = {
+        "story": story,
+        "form": form,
+        "problem": problem,
+        "replying_to": reply_parent(story, as_id(form.data.get("parent"))),
+    }
     return TemplateResponse(request, "discussion/comment_form_page.html", context, status=status)
 
 

@@ -12,13 +12,14 @@ the other phases' findings intact.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from netizen.moderation import classifiers
 from netizen.moderation.context import ScreeningContext
-from netizen.moderation.decide import decide
+from netizen.moderation.decide import UNAVAILABLE_PRIORITY, decide
 from netizen.moderation.lexicon import default_lexicon
 from netizen.moderation.normalise import Folded, fold
 from netizen.moderation.phases import (
@@ -31,7 +32,7 @@ from netizen.moderation.phases import (
     repeat,
     words,
 )
-from netizen.moderation.verdict import SCREENING_UNAVAILABLE, Flag, Verdict
+from netizen.moderation.verdict import SCREENING_UNAVAILABLE, Action, Flag, Verdict
 
 logger = logging.getLogger(__name__)
 
@@ -139,3 +140,33 @@ def compose(
 
 screen = compose(PHASES, prepare=warm_up)
 screen.__doc__ = "Screen one comment's text and return a :class:`Verdict` (never raises)."
+
+
+def unavailable_verdict(phase: str, reason: str, detail: str) -> Verdict:
+    """A verdict that says only that screening could not run: the comment waits for a person."""
+    return Verdict(
+        language="und",
+        action=Action.REVIEW,
+        priority=UNAVAILABLE_PRIORITY,
+        flags=[unavailable(phase, reason, detail)],
+    )
+
+
+def screen_within(text: str, context: ScreeningContext, seconds: float) -> Verdict:
+    """:func:`screen` with a hard deadline, for callers that must never wait on a stuck phase.
+
+    The phases' budgets are checked only when a phase returns; a phase that never returns
+    would hold its caller forever. Here screening runs in a thread of its own and, past the
+    deadline, the caller gets an unavailable verdict while the thread is left to finish.
+    ``context.history`` must not need the caller's database connection.
+    """
+    verdicts: list[Verdict] = []
+    worker = threading.Thread(
+        target=lambda: verdicts.append(screen(text, context)), name="screening", daemon=True
+    )
+    worker.start()
+    worker.join(seconds)
+    if verdicts:
+        return verdicts[0]
+    logger.error("Screening gave no verdict within %.1f s", seconds)
+    return unavailable_verdict("pipeline", "deadline", f"no verdict within {seconds:g} s")

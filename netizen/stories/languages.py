@@ -36,6 +36,14 @@ LANGUAGE_NAMES = {
     "ur": "Urdu",
     "vi": "Vietnamese",
     "zh": "Chinese",
+    "und": "Undetermined",  # ISO 639's code for text whose language is not known
+}
+
+# Names by language and script, for readers who need to know which characters to expect (the
+# moderation queue). Keyed by lower-case language-script.
+SCRIPT_NAMES = {
+    "zh-hans": "Chinese (Simplified)",
+    "zh-hant": "Chinese (Traditional)",
 }
 
 
@@ -53,8 +61,12 @@ def primary_subtag(tag: str) -> str:
     return tag.split("-", 1)[0].lower()
 
 
-def language_name(tag: str) -> str:
-    """An English name for a tag, falling back to the tag itself."""
+def language_name(tag: str, *, script: bool = False) -> str:
+    """An English name for a tag's language (``zh-Hant-TW``: Chinese), falling back to the tag
+    itself. With ``script``, tags whose script matters are named with it (``zh-Hant-TW``:
+    Chinese (Traditional)); stories' labels and link markers name the language alone."""
+    if script and (name := SCRIPT_NAMES.get("-".join(tag.lower().split("-")[:2]))):
+        return name
     return LANGUAGE_NAMES.get(primary_subtag(tag), tag)
 
 

@@ -41,3 +41,4 @@ def test_comments_bench_posts_real_forms_and_cleans_up(demo, live_server, settin
     assert result["comments"] == 6
     assert result["comments_per_second"] > 0 and result["p95_ms"] >= result["p50_ms"]
     assert Comment.objects.count() == before
+    assert not Comment.objects.filter(email=comments.BENCH_EMAIL).exists()

@@ -81,3 +81,13 @@ def test_screen_jsonl_answers_every_line(monkeypatch):
         "personal_attack",
         "spam",
     }
+
+
+def test_rescreen_screens_what_the_queue_missed(demo_story):
+    from netizen.discussion.submission import submit
+
+    comment = submit(demo_story, name="Q", email="", body="Never screened.", client="q1").comment
+    assert comment.screened_at is None  # on_commit never ran inside the test transaction
+    assert "Screened 1 comment(s)." in run("comments", "rescreen")
+    comment.refresh_from_db()
+    assert comment.screened_at is not None and comment.screening["language"] == "en"

@@ -85,3 +85,11 @@ def test_bulk_decisions_go_on_past_an_error(pending, demo_story):
     assert set(
         Comment.objects.filter(pk__in=[pending.pk, other.pk]).values_list("status", flat=True)
     ) == {"spam"}
+
+
+def test_an_automatic_decision_does_not_override_a_person(pending):
+    decide(pending, "approve", actor=None, via="queue")
+    with pytest.raises(DecisionError, match="no longer pending"):
+        decide(pending, "spam", actor=None, via="screening", expected_from=Status.PENDING)
+    pending.refresh_from_db()
+    assert pending.status == Status.APPROVED

@@ -45,9 +45,19 @@ def test_old_day_keys_are_deleted():
 
 def test_proxy_header_is_used_only_when_configured(post, newest, settings):
     post("Behind a proxy.", address="127.0.0.1", meta={"HTTP_X_FORWARDED_FOR": ADDRESS})
-    unconfigured = newest().client
+    assert newest().client == client_key("127.0.0.1")
+
+
+def test_only_the_proxys_own_entry_counts(post, newest, settings):
+    """A client can put anything in X-Forwarded-For; our proxy appends the real address."""
     settings.NETIZEN_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
-    forwarded = {"HTTP_X_FORWARDED_FOR": f"{ADDRESS}, 10.0.0.1"}
-    post("Behind a proxy, configured.", address="127.0.0.1", meta=forwarded)
+    forged = {"HTTP_X_FORWARDED_FOR": f"198.51.100.1, {ADDRESS}"}
+    post("Behind a proxy, configured.", address="127.0.0.1", meta=forged)
     assert newest().client == client_key(ADDRESS)
-    assert unconfigured == client_key("127.0.0.1")
+
+
+def test_one_ipv6_network_is_one_client():
+    day = dt.date(2026, 11, 29)
+    home = client_key("2001:db8:1:2::10", day)
+    assert client_key("2001:db8:1:2:abcd::99", day) == home
+    assert client_key("2001:db8:1:3::10", day) != home

@@ -239,6 +239,21 @@ def test_an_item_shows_story_author_language_wait_reasons_and_suggestion(mod_cli
     assert '<option value="personal_attack" data-queue-key="3" data-suggested>' in row
 
 
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("zh-Hant", "Chinese (Traditional)"), ("zh-Hans", "Chinese (Simplified)"), ("ko", "Korean")],
+)
+def test_an_item_names_the_comments_language_with_its_script(
+    mod_client, demo_story, language, name
+):
+    comment = make_comment(demo_story, language=language)
+    page = mod_client.get(QUEUE).content.decode()
+    row = page[page.index(f'id="comment-{comment.pk}"') :]
+    assert f'<span lang="en">{name}</span>' in row[: row.index("</article>")]
+    detail = mod_client.get(reverse("moderation:detail", args=[comment.pk])).content.decode()
+    assert name in detail
+
+
 def test_flagged_spans_are_highlighted_and_everything_is_escaped(mod_client, demo_story):
     body = '<script>alert("x")</script> you idiot'
     start = body.index("idiot")
@@ -347,11 +362,14 @@ def test_rejecting_without_a_reason_is_refused_and_changes_nothing(mod_client, d
     assert comment.status == Status.PENDING and not comment.decisions.exists()
 
 
-def test_the_next_address_must_be_our_own(mod_client, demo_story):
+@pytest.mark.parametrize(
+    "elsewhere",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"],
+)
+def test_the_next_address_must_be_our_own(mod_client, demo_story, elsewhere):
     comment = make_comment(demo_story)
     response = mod_client.post(
-        reverse("moderation:decide", args=[comment.pk]),
-        {"action": "approve", "next": "https://evil.example/"},
+        reverse("moderation:decide", args=[comment.pk]), {"action": "approve", "next": elsewhere}
     )
     assert response["Location"] == QUEUE
 
@@ -445,6 +463,44 @@ def test_bulk_reject_needs_a_reason_and_reports_comments_it_could_not_change(
     assert f"Comment #{rejected.pk} is already rejected." in html
     pending.refresh_from_db()
     assert pending.status == Status.REJECTED and pending.reason == "spam"
+
+
+@pytest.mark.parametrize(
+    "garbage", [str(10**30), str(2**63), "0", "-1", "abc", "²", "٣", "1e3", " 7", ""]
+)
+@pytest.mark.parametrize("reason", ["spam", ""])  # with and without an otherwise valid form
+def test_bulk_ids_that_cannot_be_comments_are_refused_without_a_server_error(
+    mod_client, demo_story, garbage, reason
+):
+    comment = make_comment(demo_story)
+    data = {"action": "reject", "reason": reason, "ids": [comment.pk, garbage], "tab": "pending"}
+
+    response = mod_client.post(reverse("moderation:bulk"), data, **XHR)
+    assert response.status_code == 400
+    html = response.content.decode()
+    if reason:
+        assert "The selection holds something that is not a comment number." in html
+    assert "Nothing was changed." in html
+    assert f'id="comment-{comment.pk}"' in html  # the valid id's row comes back as it was
+
+    page = mod_client.post(reverse("moderation:bulk"), {**data, "next": QUEUE}, follow=True)
+    assert page.status_code == 200 and "Nothing was changed." in page.content.decode()
+
+    comment.refresh_from_db()
+    assert comment.status == Status.PENDING and not comment.decisions.exists()
+
+
+def test_the_largest_possible_id_is_a_comment_that_does_not_exist(mod_client, demo_story):
+    comment = make_comment(demo_story)
+    response = mod_client.post(
+        reverse("moderation:bulk"),
+        {"action": "spam", "ids": [comment.pk, str(2**63 - 1)], "tab": "pending"},
+        **XHR,
+    )
+    assert response.status_code == 200
+    assert f"Comment #{2**63 - 1} does not exist." in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.status == Status.SPAM
 
 
 # --- Queue health ------------------------------------------------------------------------------
@@ -577,6 +633,33 @@ def test_moderators_search_and_filter_the_word_list(mod_client, moderators, db):
     )
     assert response.status_code == 302
     assert ScreeningTerm.objects.filter(term="zzqueuenew", severity="banned").exists()
+
+
+WORD_LIST_BUTTON = re.compile(r'<a href="/admin/moderation/terms/"[^>]*\bw-header-button\b')
+
+
+def test_the_word_list_button_shows_only_to_moderators_who_may_open_the_word_list(client, db):
+    queue_only = Group.objects.create(name="Queue only")
+    queue_only.permissions.add(
+        Permission.objects.get(content_type__app_label="discussion", codename="moderate_comment"),
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+    )
+    user = User.objects.create_user("queue-only", password="x")
+    user.groups.add(queue_only)
+    client.force_login(user)
+
+    page = client.get(QUEUE).content.decode()
+    assert "Keyboard shortcuts" in page
+    assert not WORD_LIST_BUTTON.search(page)
+    assert client.get(reverse("screening_terms:index"), **XHR).status_code == 403
+
+    queue_only.permissions.add(
+        Permission.objects.get(content_type__app_label="discussion", codename="view_screeningterm")
+    )
+    user = User.objects.get(pk=user.pk)  # forget the cached permissions
+    client.force_login(user)
+    assert WORD_LIST_BUTTON.search(client.get(QUEUE).content.decode())
+    assert client.get(reverse("screening_terms:index")).status_code == 200
 
 
 def test_the_demo_author_cannot_edit_the_word_list(client, demo):

@@ -1,6 +1,7 @@
 """A reader sends a comment: stored as pending, answered with a receipt, repeats folded."""
 
 import threading
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -79,6 +80,58 @@ def test_same_text_from_same_client_under_another_name_is_a_repeat(post):
     post("Please translate the comments on Douban too.", name="Ana", address="198.51.100.4")
     post("Please translate the comments on Douban too.", name="Ana K.", address="198.51.100.4")
     assert Comment.objects.filter(body__startswith="Please translate").count() == 1
+
+
+def test_same_name_alone_does_not_make_a_repeat(post):
+    """Two readers who both call themselves Guest each keep their own comment."""
+    post("Well said.", name="Guest", address="198.51.100.4")
+    post("Well said.", name="Guest", address="198.51.100.9")
+    assert Comment.objects.filter(body="Well said.").count() == 2
+
+
+def test_same_email_from_another_address_is_a_repeat(post):
+    post("Sent from my phone.", email="ana@example.net", address="198.51.100.4")
+    post("Sent from my phone.", email="Ana@Example.net", address="203.0.113.50")
+    assert Comment.objects.filter(body="Sent from my phone.").count() == 1
+
+
+def test_email_is_not_kept_in_a_searchable_hash(post, newest):
+    import hashlib
+
+    post("Hash me.", email="ana@example.net")
+    assert newest().author_key != hashlib.sha256(b"email:ana@example.net").hexdigest()
+    assert "ana@example.net" not in newest().author_key
+
+
+def test_repeat_at_the_hourly_limit_still_gets_its_receipt(post, settings):
+    settings.NETIZEN_COMMENT_HOURLY_LIMIT = 1
+    post("Only one comment this hour.")
+    again = post("Only one comment this hour.")
+    assert again.status_code == 303 and "duplicate" in again["Location"]
+
+
+def test_queue_down_still_keeps_the_comment(
+    post, newest, monkeypatch, django_capture_on_commit_callbacks
+):
+    from netizen.discussion import submission
+
+    def broken(comment_id):
+        raise ConnectionError("queue unreachable")
+
+    monkeypatch.setattr(submission, "screen_comment", SimpleNamespace(enqueue=broken))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post("Stored even when the queue is down.")
+    assert response.status_code == 303
+    comment = newest()
+    assert comment.status == Status.PENDING and comment.screened_at is None
+    assert comment.priority >= 0.6  # unscreened comments are read early, not last
+
+
+def test_form_error_keeps_the_reply_context(post, demo_story):
+    parent = demo_story.comments.approved().filter(parent=None).first()
+    response = post("", parent=str(parent.pk))
+    assert response.status_code == 400
+    assert f"Reply to {parent.author_name}" in response.text
 
 
 def test_same_text_from_another_reader_is_their_own_comment(post):

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from netizen.stories.blocks import NetizenQuoteBlock
-from netizen.stories.languages import mark_link_languages, validate_language_tag
+from netizen.stories.languages import language_name, mark_link_languages, validate_language_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,24 @@ def test_links_to_pages_in_another_language_get_a_marker():
     assert re.search(r'the report</a> <span class="lang-marker"[^>]*>.*\[zh\]', marked)
     assert "[en]" not in marked
     assert mark_link_languages(html, "zh-Hant").count("[zh]") == 0, "same language: no marker"
+
+
+@pytest.mark.parametrize(
+    ("tag", "name", "with_script"),
+    [
+        ("zh-Hans", "Chinese", "Chinese (Simplified)"),
+        ("zh-Hant-TW", "Chinese", "Chinese (Traditional)"),
+        ("ZH-HANT", "Chinese", "Chinese (Traditional)"),
+        ("zh-TW", "Chinese", "Chinese"),
+        ("ko", "Korean", "Korean"),
+        ("und", "Undetermined", "Undetermined"),
+        ("tlh-Latn", "tlh-Latn", "tlh-Latn"),  # unknown tags read as themselves
+        ("", "", ""),
+    ],
+)
+def test_language_names_by_language_and_optionally_by_script(tag, name, with_script):
+    assert language_name(tag) == name
+    assert language_name(tag, script=True) == with_script
 
 
 def test_story_paragraph_links_show_zh_markers(client, demo_story):

@@ -83,8 +83,6 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'word list entry',
-                'verbose_name_plural': 'word list',
                 'ordering': ['label', 'term'],
                 'constraints': [models.UniqueConstraint(fields=('term', 'label'), name='discussion_term_label_unique')],
             },

@@ -1,4 +1,8 @@
-"""Too many comments from one client too quickly: a script, not a reader."""
+"""Too many comments from one client too quickly: often a script, sometimes a busy reader.
+
+One client can be many readers (a phone network or an office shares one address), so these
+flags send a comment to review; they never file it as spam on their own.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ if TYPE_CHECKING:
     from netizen.moderation.pipeline import ScreeningState
 
 PHASE = "rate"
+FLOOD_SCORE = 0.8  # flagged for review
+RATE_LIMIT_SCORE = 0.9  # suggested for rejection; a moderator decides
 
 
 def run(state: ScreeningState) -> list[Flag] | None:
@@ -26,9 +32,9 @@ def run(state: ScreeningState) -> list[Flag] | None:
     )
     if recent >= policy.flood_count:
         detail = f"{recent} earlier comment(s) from this client in {policy.flood_seconds} s"
-        return [Flag(SPAM, 0.97, "flood", PHASE, detail=detail)]
+        return [Flag(SPAM, FLOOD_SCORE, "flood", PHASE, detail=detail)]
     hourly = history.count_from_client(client, context.now - timedelta(hours=1))
     if hourly >= policy.hourly_limit:
         detail = f"{hourly} earlier comments from this client in the last hour"
-        return [Flag(SPAM, 0.97, "rate_limit", PHASE, detail=detail)]
+        return [Flag(SPAM, RATE_LIMIT_SCORE, "rate_limit", PHASE, detail=detail)]
     return None

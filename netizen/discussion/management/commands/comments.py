@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netizen.discussion.decisions import ACTIONS, DecisionError, decide
 from netizen.discussion.models import Comment, Reason, Status
+from netizen.discussion.queue import tab_queryset
 from netizen.discussion.readers import comment_record, export_reader, forget_reader
+from netizen.discussion.screening import apply_screening
 
 VIA = "command line"
 
@@ -20,7 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-        listing = commands.add_parser("list", help="comments in a status, oldest first")
+        listing = commands.add_parser("list", help="comments in a status, in the queue's order")
         listing.add_argument("--status", choices=Status.values, default=Status.PENDING)
         listing.add_argument("--limit", type=int, default=100)
         listing.add_argument("--json", dest="as_json", action="store_true", help="print JSON")
@@ -40,11 +42,15 @@ class Command(BaseCommand):
         forgetting = commands.add_parser("forget", help="erase a reader's comments")
         forgetting.add_argument("email")
 
+        commands.add_parser(
+            "rescreen", help="screen pending comments that were never screened (queue was down)"
+        )
+
     def handle(self, *args, action: str, **options) -> None:
         getattr(self, f"handle_{action}")(**options)
 
     def handle_list(self, *, status: str, limit: int, as_json: bool, **options) -> None:
-        comments = Comment.objects.filter(status=status).select_related("story")[:limit]
+        comments = tab_queryset(status)[:limit]
         records = [
             {
                 **comment_record(comment),
@@ -80,6 +86,14 @@ class Command(BaseCommand):
         except DecisionError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Comment #{id}: {result.from_status} → {result.to_status}")
+
+    def handle_rescreen(self, **options) -> None:
+        unscreened = Comment.objects.filter(status=Status.PENDING, screened_at=None)
+        count = 0
+        for comment in unscreened.iterator():
+            apply_screening(comment)
+            count += 1
+        self.stdout.write(f"Screened {count} comment(s).")
 
     def handle_export(self, *, email: str, **options) -> None:
         self.stdout.write(dumps(export_reader(email)))
