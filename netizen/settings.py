@@ -219,6 +219,10 @@ NETIZEN_COMMENT_LANGUAGES = tuple(env_list("NETIZEN_COMMENT_LANGUAGES", "en,zh")
 NETIZEN_DATASETS = Path(
     os.environ.get("NETIZEN_DATASETS", PACKAGE_DIR.parent.parent / "shared" / "datasets")
 ).resolve()
+# Screening that has given no verdict after this long leaves the comment for a person.
+NETIZEN_SCREENING_DEADLINE_SECONDS = float(
+    os.environ.get("NETIZEN_SCREENING_DEADLINE_SECONDS", "10")
+)
 # More comments than this from one client in an hour are refused (HTTP 429, text kept).
 NETIZEN_COMMENT_HOURLY_LIMIT = int(os.environ.get("NETIZEN_COMMENT_HOURLY_LIMIT", "30"))
 
