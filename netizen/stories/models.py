@@ -302,8 +302,15 @@ class StoryPage(Page):
 
     @cached_property
     def coverage_list(self) -> list["SpecialCoveragePage"]:
-        """Live coverages this story belongs to, for the banner at its top and bottom."""
-        return list(self.coverages.live().public().order_by("title"))
+        """Live coverages this story belongs to, for the banner at its top and bottom.
+
+        Looked up by id: a story loaded from a draft revision (the admin's preview) holds
+        its coverages in memory, not as a queryset that can be filtered.
+        """
+        ids = [coverage.pk for coverage in self.coverages.all()]
+        return list(
+            SpecialCoveragePage.objects.live().public().filter(pk__in=ids).order_by("title")
+        )
 
 
 class SpecialCoverageIndexPage(Page):

@@ -1,6 +1,7 @@
 """Every page type renders for a reader, with what that page is for."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from netizen.stories.demo import LEAD_STORY_PATH
 
@@ -72,3 +73,14 @@ def test_unknown_term_is_not_found(client, demo):
 def test_story_list_pagination_survives_bad_page_numbers(client, demo):
     assert client.get("/stories/?page=999").status_code == 200
     assert client.get("/stories/?page=abc").status_code == 200
+
+
+def test_draft_preview_shows_the_coverage_banner(demo_story, rf):
+    """A story loaded from a revision (as the admin's preview does) still finds its coverages."""
+    revision = demo_story.save_revision()
+    draft = revision.as_object()
+    assert [coverage.title for coverage in draft.coverage_list] == ["Refugees"]
+    request = rf.get(demo_story.url)
+    request.user = AnonymousUser()
+    html = draft.serve_preview(request, draft.default_preview_mode).render().text
+    assert "This post is part of our special coverage on" in html
