@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "netizen.stories",
     "netizen.discussion",
     "netizen.moderation",
+    "netizen.translation",
     "netizen.bench",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -223,6 +224,13 @@ NETIZEN_DATASETS = Path(
 NETIZEN_SCREENING_DEADLINE_SECONDS = float(
     os.environ.get("NETIZEN_SCREENING_DEADLINE_SECONDS", "10")
 )
+# Machine translation backends, in order of preference: glossary (offline CC-CEDICT aid,
+# always available), argos (only with its language packages installed locally),
+# libretranslate (sends text to NETIZEN_LIBRETRANSLATE_URL: a server you choose).
+NETIZEN_TRANSLATION_BACKENDS = env_list("NETIZEN_TRANSLATION_BACKENDS", "glossary")
+NETIZEN_LIBRETRANSLATE_URL = os.environ.get("NETIZEN_LIBRETRANSLATE_URL", "")
+NETIZEN_LIBRETRANSLATE_API_KEY = os.environ.get("NETIZEN_LIBRETRANSLATE_API_KEY", "")
+NETIZEN_LIBRETRANSLATE_TIMEOUT = float(os.environ.get("NETIZEN_LIBRETRANSLATE_TIMEOUT", "10"))
 # More comments than this from one client in an hour are refused (HTTP 429, text kept).
 NETIZEN_COMMENT_HOURLY_LIMIT = int(os.environ.get("NETIZEN_COMMENT_HOURLY_LIMIT", "30"))
 
