@@ -36,6 +36,13 @@ _SCRIPTS = {
     "zh": _HAN,
     "ja": re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"),
     "ko": re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"),
+    "ru": re.compile("[\u0400-\u04ff]"),
+    "uk": re.compile("[\u0400-\u04ff]"),
+    "ar": re.compile("[\u0600-\u06ff]"),
+    "fa": re.compile("[\u0600-\u06ff]"),
+    "he": re.compile("[\u0590-\u05ff]"),
+    "el": re.compile("[\u0370-\u03ff]"),
+    "th": re.compile("[\u0e00-\u0e7f]"),
 }
 _KANA = re.compile("[\u3040-\u30ff]")
 # Share of Han characters among the changed ones that makes a text Traditional.
