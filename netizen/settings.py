@@ -54,6 +54,7 @@ CSRF_TRUSTED_ORIGINS = env_list("NETIZEN_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "netizen.stories",
+    "netizen.sources",
     "netizen.discussion",
     "netizen.moderation",
     "netizen.translation",
@@ -220,6 +221,10 @@ NETIZEN_COMMENT_LANGUAGES = tuple(env_list("NETIZEN_COMMENT_LANGUAGES", "en,zh")
 NETIZEN_DATASETS = Path(
     os.environ.get("NETIZEN_DATASETS", PACKAGE_DIR.parent.parent / "shared" / "datasets")
 ).resolve()
+# Languages the sources inbox detects among (ISO 639-1, comma-separated).
+NETIZEN_SOURCE_LANGUAGES = tuple(env_list("NETIZEN_SOURCE_LANGUAGES", "zh,en,ko,ja,ru"))
+# Extra processes a long import uses to prepare posts while it writes (0: none).
+NETIZEN_IMPORT_PROCESSES = int(os.environ.get("NETIZEN_IMPORT_PROCESSES", "1"))
 # Screening that has given no verdict after this long leaves the comment for a person.
 NETIZEN_SCREENING_DEADLINE_SECONDS = float(
     os.environ.get("NETIZEN_SCREENING_DEADLINE_SECONDS", "10")

@@ -52,6 +52,13 @@ PLATFORM_USER_LABELS = {
 }
 
 
+MACHINE_DRAFT = "machine draft"
+TRANSLATION_STATUSES = [
+    ("", "By a person"),
+    (MACHINE_DRAFT, "Machine translation draft: check it"),
+]
+
+
 class LanguageTagBlock(blocks.CharBlock):
     def __init__(self, **kwargs):
         super().__init__(max_length=35, validators=[validate_language_tag], **kwargs)
@@ -72,6 +79,13 @@ class NetizenQuoteBlock(blocks.StructBlock):
         default="zh-Hans", help_text="BCP-47 tag: zh-Hans, zh-Hant, ko, ar, ..."
     )
     translation = blocks.TextBlock()
+    translation_status = blocks.ChoiceBlock(
+        choices=TRANSLATION_STATUSES,
+        default="",
+        required=False,
+        help_text="A machine draft shows readers that no editor has checked the translation. "
+        "Check it against the original, then choose “By a person”.",
+    )
     url = blocks.URLBlock(required=False, label="Link to the post")
     posted_at = blocks.DateTimeBlock(required=False)
 

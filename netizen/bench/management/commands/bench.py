@@ -10,13 +10,14 @@ from collections.abc import Callable
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from netizen.bench import comments, pages, screening
+from netizen.bench import comments, pages, screening, sources
 
 # One line per scenario: name -> run(requests=..., warmup=...) returning a JSON-ready dict.
 SCENARIOS: dict[str, Callable[..., dict]] = {
     "pages": pages.run,
     "screening": screening.run,
     "comments": comments.run,
+    "sources": sources.run,
 }
 
 

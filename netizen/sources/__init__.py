@@ -1,0 +1,1 @@
+"""The inbox of netizen posts: importers, language detection, dedup, search, labels."""
