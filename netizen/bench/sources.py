@@ -2,10 +2,11 @@
 
 Generates posts in the Weibo-COV CSV layout (half Simplified Chinese, a fifth Traditional,
 the rest English; one in ten a copy of an earlier text, as in a copy-paste campaign), imports
-them through the same command an editor uses (language detection, fingerprints, clustering
-and the search index included), and then times searches. It all happens in a throwaway data
-directory, in a child process, so the figures include a cold start and the peak memory is
-the import's own.
+them through the same code an editor's import runs (language detection, fingerprints,
+clustering and the search index included), and then times searches as the inbox runs them
+(newest first, copies folded, first page). It all happens in a throwaway data directory, in
+a child process, so the figures include a cold start and the peak memory is the import's
+own.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def child(path: Path, queries: int) -> dict:
     from django.core.management import call_command
 
     from netizen.sources.importing import import_stream
-    from netizen.sources.search import search
+    from netizen.sources.inbox import inbox_queryset
 
     call_command("migrate", verbosity=0)
     marks: list[dict] = []
@@ -105,7 +106,7 @@ def child(path: Path, queries: int) -> dict:
     for round_ in range(queries // len(QUERIES)):
         for query in QUERIES:
             before = time.perf_counter()
-            found = list(search(query).order_by("-posted_at", "-pk")[:50])
+            found = list(inbox_queryset({"q": query})[:50])  # the inbox's first page
             latencies.append(time.perf_counter() - before)
             if round_ == 0:
                 hits[query] = len(found)

@@ -11,9 +11,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from netizen.sources.feeds import FeedUnavailable, import_url, poll_due
 from netizen.sources.importers import AUTO, FORMATS, ImportFormatError, UnknownFormat
 from netizen.sources.importing import import_stream, summary
+from netizen.sources.inbox import inbox_queryset
 from netizen.sources.progress import CountingReader, ProgressLine
 from netizen.sources.records import post_record
-from netizen.sources.search import search
 
 
 def mapping(items: list[str]) -> dict[str, str]:
@@ -95,7 +95,7 @@ class Command(BaseCommand):
                 progress.finish()
 
     def handle_search(self, *, query: str, limit: int, as_json: bool, **options) -> None:
-        posts = search(query).order_by("-posted_at", "-pk")[:limit]
+        posts = inbox_queryset({"q": query, "fold": False})[:limit]
         records = [post_record(post) for post in posts]
         if as_json:
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
