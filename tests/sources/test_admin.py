@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from datetime import UTC, date, datetime
@@ -47,6 +48,10 @@ def make_post(text: str, **fields) -> SourcePost:
     """A post as the importer would store it (search text, fingerprint, language)."""
     n = next(_serial)
     derived = derive(text)
+    # Unique unless a test asks for copies: the importer's fingerprint, made distinct per post.
+    fingerprint = fields.pop(
+        "fingerprint", hashlib.sha256(f"{derived.fingerprint}-{n}".encode()).hexdigest()
+    )
     values = {
         "platform": "weibo",
         "platform_id": f"admin-test-{n}",
@@ -60,7 +65,7 @@ def make_post(text: str, **fields) -> SourcePost:
     }
     return SourcePost.objects.create(
         text=text,
-        fingerprint=fields.pop("fingerprint", derived.fingerprint + f"-{n}"),
+        fingerprint=fingerprint,
         raw={"text": text, "n": n},
         search_text=derived.search_text,
         **values,
