@@ -42,7 +42,7 @@ help:
 	@echo "make run    install, migrate, load the demo and serve at http://$(HOST):$(PORT)"
 	@echo "make test   install with test extras and run the whole suite"
 	@echo "make lint   ruff"
-	@echo "make bench  benchmarks: pages, screening, comments (JSON)"
+	@echo "make bench  benchmarks: pages, screening, comments, sources (JSON; sources takes minutes)"
 
 install: $(VENV)/.installed
 
@@ -72,6 +72,7 @@ bench: demo
 	$(NETIZEN) bench pages
 	$(NETIZEN) bench screening
 	$(NETIZEN) bench comments
+	$(NETIZEN) bench sources
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -223,6 +223,8 @@ NETIZEN_DATASETS = Path(
 ).resolve()
 # Languages the sources inbox detects among (ISO 639-1, comma-separated).
 NETIZEN_SOURCE_LANGUAGES = tuple(env_list("NETIZEN_SOURCE_LANGUAGES", "zh,en,ko,ja,ru"))
+# The largest file the admin's upload form imports (bigger ones: netizen sources import).
+NETIZEN_UPLOAD_MAX_MB = int(os.environ.get("NETIZEN_UPLOAD_MAX_MB", "100"))
 # Extra processes a long import uses to prepare posts while it writes (0: none).
 NETIZEN_IMPORT_PROCESSES = int(os.environ.get("NETIZEN_IMPORT_PROCESSES", "1"))
 # Screening that has given no verdict after this long leaves the comment for a person.

@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
@@ -310,6 +311,17 @@ class ImportForm(forms.Form):
     encoding = forms.ChoiceField(
         choices=ENCODINGS, initial="utf-8-sig", label="Text encoding (CSV files)"
     )
+
+    def clean_file(self):
+        """Uploads run inside the request; a file too big for that goes through the shell."""
+        upload = self.cleaned_data["file"]
+        limit = settings.NETIZEN_UPLOAD_MAX_MB
+        if upload.size > limit * 2**20:
+            raise ValidationError(
+                f"This file is over {limit} MB. Import it on the server instead, with "
+                "netizen sources import FORMAT PATH, which shows its progress."
+            )
+        return upload
 
     def clean_mapping(self) -> dict[str, str] | None:
         return parse_mapping(self.cleaned_data.get("mapping") or "") or None

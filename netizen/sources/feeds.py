@@ -1,20 +1,26 @@
 """Polling RSS/Atom feeds an editor listed in the admin into the inbox.
 
-Our server fetches only the addresses operators entered; readers' data is never involved.
-Conditional requests (ETag, Last-Modified) keep polling cheap for feeds that have not
-changed.
+Our server fetches only the addresses editors entered; readers' data is never involved. It
+fetches public addresses only (not this machine, nor the private network behind it, nor a
+cloud's metadata service), follows redirects only to public http(s) addresses, and reads no
+more than a feed could sensibly be. Conditional requests (ETag, Last-Modified) keep polling
+cheap for feeds that have not changed.
 """
 
 from __future__ import annotations
 
 import io
+import ipaddress
 import logging
+import socket
 import urllib.error
 import urllib.request
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 
+from .importers.feed import MAX_FEED_BYTES
 from .importing import import_stream
 from .models import Feed, ImportBatch
 
@@ -28,19 +34,44 @@ class FeedUnavailable(Exception):
     """The feed could not be fetched; the message says why, for the admin."""
 
 
+def check_public(url: str) -> None:
+    """Refuse addresses that are not public web addresses (FeedUnavailable says why)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FeedUnavailable(f"{url!r} is not an http(s) address.")
+    try:
+        found = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FeedUnavailable(f"{parts.hostname} cannot be found ({error}).") from error
+    for *_, address in found:
+        if not ipaddress.ip_address(address[0].split("%")[0]).is_global:
+            raise FeedUnavailable(f"{parts.hostname} is not a public address; not fetched.")
+
+
+class PublicRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        check_public(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(PublicRedirects)
+
+
 def fetch(url: str, etag: str = "", last_modified: str = "") -> tuple[bytes | None, str, str]:
     """The feed's bytes (None when unchanged since the last poll), its ETag and Last-Modified."""
-    if not url.startswith(("http://", "https://")):
-        raise FeedUnavailable(f"{url!r} is not an http(s) address.")
+    check_public(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     if etag:
         request.add_header("If-None-Match", etag)
     if last_modified:
         request.add_header("If-Modified-Since", last_modified)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+            data = response.read(MAX_FEED_BYTES + 1)
+            if len(data) > MAX_FEED_BYTES:
+                raise FeedUnavailable(f"The feed is over {MAX_FEED_BYTES // 2**20} MB; not read.")
             return (
-                response.read(),
+                data,
                 response.headers.get("ETag", ""),
                 response.headers.get("Last-Modified", ""),
             )

@@ -23,7 +23,7 @@ from django.utils import timezone
 from .importers import BadRecord, ParsedPost, Result, Skipped, parse, resolve_format
 from .models import ImportBatch, SourcePost
 from .search import index_new_posts
-from .text import Derived, derive_all
+from .text import Derived, derive_all, safe_url
 
 CHUNK_SIZE = 5000
 # SQLite page cache for an import, in KiB: indexes keyed by fingerprints and handles are
@@ -99,33 +99,42 @@ class Row:
 def row_for(post: ParsedPost, derived: Derived, batch: ImportBatch, now: Any) -> Row:
     adapt = connection.ops.adapt_datetimefield_value
     values = [
-        post.platform, post.platform_id, post.url[:1000], post.author_handle[:200],
+        post.platform, post.platform_id, safe_url(post.url)[:1000], post.author_handle[:200],
         post.author_name[:200], post.text, post.html, derived.language, derived.language,
         derived.script, adapt(post.posted_at), post.kind, post.parent_id,
         to_json(post.engagement), sum(v for v in post.engagement.values() if v > 0),
-        to_json(post.media), to_json(post.raw if post.raw is not None else {}),
+        to_json([url for url in map(safe_url, post.media) if url]),
+        to_json(post.raw if post.raw is not None else {}),
         batch.pk, now, derived.fingerprint, derived.search_text,
     ]  # fmt: skip
     return Row(post.platform, post.platform_id, post.parent_id, derived.fingerprint, values)
 
 
-def insert(rows: list[Row]) -> None:
-    """Insert rows with one statement and index them with another: the ORM's per-object work
-    costs more than SQLite's. Runs inside the chunk's transaction, so no other writer can
-    take ids between ours (SQLite's write lock; on PostgreSQL the index needs no ids)."""
+def insert(rows: list[Row]) -> int:
+    """Insert rows with one statement and index them with another (the ORM's per-object work
+    costs more than SQLite's); returns how many were new.
+
+    A post another import stored meanwhile is passed over (ON CONFLICT), not an error. On
+    SQLite the new rows' ids are the last ``inserted`` ids given out: the chunk's transaction
+    holds the write lock, so nobody else's rows come between them.
+    """
     if not rows:
-        return
+        return 0
     table = connection.ops.quote_name(SourcePost._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(column) for column in COLUMNS)
     placeholders = ", ".join(["%s"] * len(COLUMNS))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
-        (before,) = cursor.fetchone()
         cursor.executemany(
-            f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
+            "ON CONFLICT (platform, platform_id) DO NOTHING",
             [[*row.values, row.cluster] for row in rows],
         )
-    index_new_posts(before + 1, before + len(rows))
+        inserted = cursor.rowcount
+        if connection.vendor == "sqlite" and inserted > 0:
+            cursor.execute("SELECT last_insert_rowid()")
+            (last,) = cursor.fetchone()
+            index_new_posts(last - inserted + 1, last)
+    return inserted
 
 
 def representatives(rows: list[Row]) -> dict[str, int]:
@@ -155,31 +164,38 @@ def parents(rows: list[Row]) -> dict[tuple[str, str], int]:
     return groups
 
 
-def store(rows: list[Row]) -> None:
-    """Insert rows, the first of each new group before the copies that point at it."""
-    heads = representatives(rows)
+def store(rows: list[Row]) -> int:
+    """Insert rows, the first of each new group before the copies that point at it; returns
+    how many were new. A repost joins the group of the post it reposts, whether that post was
+    imported before or sits earlier in this chunk."""
+    in_inbox = representatives(rows)
     reposted = parents(rows)
-    leaders: list[Row] = []
-    followers: list[tuple[Row, Row | None]] = []
+    # Each row's group: an id already in the inbox, a row of this chunk, or None (it heads one).
+    head_of: dict[Row, int | Row | None] = {}
     first_in_chunk: dict[str, Row] = {}
+    in_chunk: dict[tuple[str, str], Row] = {}
     for row in rows:
-        group = reposted.get((row.platform, row.parent_id)) or heads.get(row.fingerprint)
-        if group:
-            row.cluster = group
-            followers.append((row, None))
-        elif row.fingerprint in first_in_chunk:
-            followers.append((row, first_in_chunk[row.fingerprint]))
+        parent = in_chunk.get((row.platform, row.parent_id)) if row.parent_id else None
+        head: int | Row | None
+        if group := reposted.get((row.platform, row.parent_id)) or in_inbox.get(row.fingerprint):
+            head = group
+        elif parent is not None:
+            head = head_of[parent] or parent
         else:
-            first_in_chunk[row.fingerprint] = row
-            leaders.append(row)
-    insert(leaders)
-    led = {leader for _, leader in followers if leader is not None}
-    if led:
-        ids = leader_ids(led)
-        for row, leader in followers:
-            if leader is not None:
-                row.cluster = ids[(leader.platform, leader.platform_id)]
-    insert([row for row, _ in followers])
+            head = first_in_chunk.setdefault(row.fingerprint, row)
+            head = None if head is row else head
+        head_of[row] = head
+        in_chunk[(row.platform, row.platform_id)] = row
+    leaders = [row for row, head in head_of.items() if head is None]
+    inserted = insert(leaders)
+    chunk_heads = {head for head in head_of.values() if isinstance(head, Row)}
+    ids = leader_ids(chunk_heads) if chunk_heads else {}
+    followers = []
+    for row, head in head_of.items():
+        if head is not None:
+            row.cluster = ids[(head.platform, head.platform_id)] if isinstance(head, Row) else head
+            followers.append(row)
+    return inserted + insert(followers)
 
 
 def leader_ids(leaders: set[Row]) -> dict[tuple[str, str], int]:
@@ -249,8 +265,10 @@ def write(pending: Pending, batch: ImportBatch, progress: Progress | None) -> No
         for post, derived in zip(pending.posts, pending.derived(), strict=True)
     ]
     with transaction.atomic():
-        store(rows)
-    batch.imported += len(rows)
+        inserted = store(rows)
+    batch.imported += inserted
+    # Stored meanwhile by another import running at the same time.
+    batch.duplicates += len(rows) - inserted
     batch.save(update_fields=["imported", "duplicates", "skipped", "errors", "problems"])
     if progress:
         progress(batch)

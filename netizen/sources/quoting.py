@@ -21,6 +21,7 @@ from netizen.stories.models import StoryPage
 from netizen.translation import Draft, TranslationUnavailable, translate
 
 from .models import SourcePost
+from .text import safe_url
 
 QUOTE_BLOCK = "netizen_quote"
 BLOCK_PLATFORMS = frozenset(value for value, _ in PLATFORMS)
@@ -65,7 +66,7 @@ def quote_block_value(post: SourcePost, translation: Draft | None) -> dict:
         "original_language": language_tag(post.language, post.script),
         "translation": translation.text if translation is not None else "",
         "translation_status": MACHINE_DRAFT if machine_made else "",
-        "url": post.url,
+        "url": safe_url(post.url),
         "posted_at": post.posted_at,
     }
 

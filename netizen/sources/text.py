@@ -30,6 +30,18 @@ NOISE = re.compile(r"https?://\S+|//@[^:：\s]+[:：]|@[\w\-·]+|\[[^\[\]\s]{1,8
 SPACE = re.compile(r"\s+")
 
 
+def safe_url(value: str) -> str:
+    """``value`` if it is a plain web address, else "": an imported link ends up in an
+    ``href`` in the admin and, quoted, on the site, so a ``javascript:`` or ``data:`` link
+    from a hostile feed or export must not survive the import."""
+    value = (value or "").strip()
+    if not value.lower().startswith(("http://", "https://")):
+        return ""
+    if any(ord(char) < 32 or char.isspace() for char in value):
+        return ""
+    return value
+
+
 @dataclass(frozen=True)
 class Derived:
     language: str

@@ -20,6 +20,14 @@ from netizen.translation.drafts import Draft
 DEFAULT_TIMEOUT = 10.0
 
 
+def without_credentials(url: str) -> str:
+    """The address as editors may see it: any user:password@ an operator put in it removed."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
 class LibreTranslateTranslator:
     """Translate through ``{url}/translate``; ``api_key`` is sent only when set."""
 
@@ -27,6 +35,7 @@ class LibreTranslateTranslator:
 
     def __init__(self, url: str, api_key: str = "", timeout: float = DEFAULT_TIMEOUT) -> None:
         self.url = url.rstrip("/")
+        self.shown_url = without_credentials(self.url)
         self.api_key = api_key
         self.timeout = timeout
 
@@ -37,7 +46,7 @@ class LibreTranslateTranslator:
         if not self.url:
             return "no server configured (set NETIZEN_LIBRETRANSLATE_URL)"
         if urlsplit(self.url).scheme not in ("http", "https") or not urlsplit(self.url).netloc:
-            return f"NETIZEN_LIBRETRANSLATE_URL must be an http(s) address, not {self.url!r}"
+            return f"NETIZEN_LIBRETRANSLATE_URL must be an http(s) address, not {self.shown_url!r}"
         return ""
 
     def translate(self, text: str, source: str, target: str) -> Draft:
@@ -46,8 +55,9 @@ class LibreTranslateTranslator:
         answer = self._post({"q": text, "source": source, "target": target, "format": "text"})
         translated = answer.get("translatedText") if isinstance(answer, dict) else None
         if not isinstance(translated, str):
-            raise TranslationUnavailable(self.name, f"{self.url} answered without a translation")
-        return Draft(translated, text, source, target, self.name, f"server {self.url}")
+            reason = f"{self.shown_url} answered without a translation"
+            raise TranslationUnavailable(self.name, reason)
+        return Draft(translated, text, source, target, self.name, f"server {self.shown_url}")
 
     def _post(self, fields: dict[str, str]) -> object:
         """POST ``fields`` as JSON and decode the answer; every failure becomes one error."""
@@ -69,14 +79,14 @@ class LibreTranslateTranslator:
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):  # the connection itself timed out
                 raise TranslationUnavailable(self.name, self._too_slow()) from error
-            reason = f"could not reach {self.url}: {error.reason}"
+            reason = f"could not reach {self.shown_url}: {error.reason}"
             raise TranslationUnavailable(self.name, reason) from error
         except (ValueError, OSError) as error:
-            reason = f"{self.url} sent an answer that is not JSON ({error})"
+            reason = f"{self.shown_url} sent an answer that is not JSON ({error})"
             raise TranslationUnavailable(self.name, reason) from error
 
     def _too_slow(self) -> str:
-        return f"{self.url} did not answer within {self.timeout:g} s"
+        return f"{self.shown_url} did not answer within {self.timeout:g} s"
 
     def _refusal(self, error: urllib.error.HTTPError) -> str:
         """The server's own words for a refusal (LibreTranslate sends ``{"error": ...}``)."""
@@ -84,4 +94,4 @@ class LibreTranslateTranslator:
             message = json.loads(error.read()).get("error", "")
         except (ValueError, AttributeError, OSError):
             message = ""
-        return f"{self.url} refused ({error.code}){': ' + message if message else ''}"
+        return f"{self.shown_url} refused ({error.code}){': ' + message if message else ''}"

@@ -742,3 +742,13 @@ def test_pages_answer_only_the_methods_they_serve(editor_client, inbox_posts):
     assert editor_client.get(reverse("sources:bulk")).status_code == 405
     assert editor_client.get(reverse("sources:quote", args=[post.pk])).status_code == 405
     assert editor_client.get(reverse("sources:post", args=[10**12])).status_code == 404
+
+
+def test_an_upload_too_big_for_the_form_is_sent_to_the_shell(settings):
+    from netizen.sources.admin_forms import ImportForm
+
+    settings.NETIZEN_UPLOAD_MAX_MB = 1
+    big = SimpleUploadedFile("big.csv", b"text\n" + b"x" * (2 * 2**20))
+    form = ImportForm(data={"format": "auto"}, files={"file": big})
+    assert not form.is_valid()
+    assert "netizen sources import" in form.errors["file"][0]

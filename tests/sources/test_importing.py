@@ -113,3 +113,66 @@ def test_a_file_in_the_wrong_format_stores_nothing():
     with pytest.raises(ImportFormatError):
         import_stream(io.BytesIO(b"%PDF-1.7 not a feed"), "feed", source="x.pdf")
     assert not ImportBatch.objects.exists() and not SourcePost.objects.exists()
+
+
+def jsonl(*records: dict) -> io.BytesIO:
+    return io.BytesIO("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode())
+
+
+MAP = {"platform_id": "id", "text": "text", "url": "url", "parent_id": "parent"}
+
+
+def test_links_that_are_not_web_addresses_are_dropped():
+    import_stream(
+        jsonl(
+            {"id": "x1", "text": "a", "url": "javascript:alert(document.domain)"},
+            {"id": "x2", "text": "b", "url": "https://example.org/p/2"},
+        ),
+        "jsonl", source="p", mapping=MAP,
+    )  # fmt: skip
+    urls = dict(SourcePost.objects.values_list("platform_id", "url"))
+    assert urls == {"x1": "", "x2": "https://example.org/p/2"}
+
+
+def test_new_posts_are_searchable_after_the_newest_were_deleted():
+    from netizen.sources.search import search
+
+    import_stream(jsonl({"id": "w1", "text": "walrus one"}, {"id": "w2", "text": "walrus two"}),
+                  "jsonl", source="a", mapping=MAP)  # fmt: skip
+    SourcePost.objects.filter(platform_id="w2").delete()
+    import_stream(jsonl({"id": "w3", "text": "walrus three"}, {"id": "w4", "text": "walrus four"}),
+                  "jsonl", source="b", mapping=MAP)  # fmt: skip
+    assert set(search("walrus").values_list("platform_id", flat=True)) == {"w1", "w3", "w4"}
+
+
+def test_a_repost_in_the_same_file_joins_its_original():
+    import_stream(
+        jsonl(
+            {"id": "o1", "text": "The original words."},
+            {"id": "r1", "text": "My own comment on it.", "parent": "o1"},
+            {"id": "r2", "text": "A repost of the repost.", "parent": "r1"},
+        ),
+        "jsonl", source="p", mapping=MAP,
+    )  # fmt: skip
+    groups = dict(SourcePost.objects.values_list("platform_id", "cluster__platform_id"))
+    assert groups == {"o1": None, "r1": "o1", "r2": "o1"}
+
+
+def test_a_post_stored_meanwhile_by_another_import_is_a_duplicate(monkeypatch):
+    from netizen.sources import importing
+
+    real = importing.new_posts
+
+    def stale(posts, pending=()):
+        fresh, duplicates = real(posts, pending)
+        # Another import stores the first post between the check and the insert.
+        SourcePost.objects.create(platform="other", platform_id="c1", text="x", raw={})
+        return fresh, duplicates
+
+    monkeypatch.setattr(importing, "new_posts", stale)
+    batch = import_stream(
+        jsonl({"id": "c1", "text": "first"}, {"id": "c2", "text": "second"}),
+        "jsonl", source="p", mapping=MAP,
+    )  # fmt: skip
+    assert (batch.imported, batch.duplicates) == (1, 1)
+    assert SourcePost.objects.get(platform_id="c1").text == "x"

@@ -123,3 +123,18 @@ def test_configured_server_is_used_first_and_the_glossary_when_it_fails(server, 
     server.reply = (503, {"error": "Overloaded"}, 0)
     fallback = translate("难民", "zh", "en")
     assert (fallback.backend, fallback.text) == ("glossary", "refugee")
+
+
+def test_credentials_in_the_address_never_reach_editors():
+    import socket
+
+    from netizen.translation.libretranslate import LibreTranslateTranslator
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    backend = LibreTranslateTranslator(f"http://user:s3cret@127.0.0.1:{port}", timeout=2)
+    with pytest.raises(TranslationUnavailable) as refused:
+        backend.translate("你好", "zh", "en")
+    assert "s3cret" not in str(refused.value.reason) and "user:" not in str(refused.value.reason)
+    assert f"127.0.0.1:{port}" in str(refused.value.reason)
