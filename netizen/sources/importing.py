@@ -25,7 +25,7 @@ from .models import ImportBatch, SourcePost
 from .search import index_new_posts
 from .text import Derived, derive_all, safe_url
 
-CHUNK_SIZE = 20_000
+CHUNK_SIZE = 5000
 # SQLite page cache for an import, in KiB: indexes keyed by fingerprints and handles are
 # written all over their B-trees, and a big cache saves reading pages back from disk. A cap,
 # not a buffer: memory stays flat however long the file.
