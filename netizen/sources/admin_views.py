@@ -48,7 +48,7 @@ from .inbox import (
     add_to_collection,
     highlight,
     inbox_queryset,
-    language_tag,
+    lang_attribute,
     page_queryset,
     post_language_name,
     remove_label,
@@ -230,9 +230,7 @@ def glossary_aid(post: SourcePost) -> GlossaryAid | None:
             seen.add(entry.word)
             words.append(entry)
     try:
-        draft = get_backend("glossary").translate(
-            post.text, language_tag(post.language, post.script), "en"
-        )
+        draft = get_backend("glossary").translate(post.text, post.language_tag, "en")
         line, label = draft.text, draft.label
     except TranslationUnavailable:  # the glossary reads Chinese; this is a safety net
         line, label = gloss_line(entries), "Machine translation draft: check it before publishing"
@@ -290,9 +288,7 @@ class PostView(SourcesView):
             post=post,
             language=post_language_name(post),
             language_detected=post.language_detected,
-            lang_attribute=""
-            if post.language == "und"
-            else language_tag(post.language, post.script),
+            lang_attribute=lang_attribute(post),
             text_html=highlight(post.text),
             raw_json=json.dumps(post.raw, indent=2, ensure_ascii=False, sort_keys=True),
             engagement=sorted((post.engagement or {}).items(), key=lambda pair: -pair[1]),
@@ -305,7 +301,7 @@ class PostView(SourcesView):
             here=self.request.get_full_path(),
         )
         if can_change:
-            current = language_tag(post.language, post.script)
+            current = post.language_tag
             context.update(
                 language_form=LanguageForm(initial={"language": current}, current=current),
                 tags_form=PostTagsForm(instance=post),
@@ -319,7 +315,7 @@ def correct_language(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the language an editor reads; ``language_detected`` keeps detection's answer."""
     require(request, CHANGE)
     post = get_object_or_404(SourcePost, pk=pk)
-    form = LanguageForm(request.POST, current=language_tag(post.language, post.script))
+    form = LanguageForm(request.POST, current=post.language_tag)
     if not form.is_valid():
         messages.error(request, "Choose a language from the list. Nothing was changed.")
         return HttpResponseRedirect(post_url(post))

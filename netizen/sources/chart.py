@@ -19,8 +19,7 @@ from django.db.models.functions import TruncDate
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 
-from .models import Collection, SourcePost
-from .quoting import language_tag
+from .models import Collection, SourcePost, language_tag
 
 UNLABELLED = "unlabelled"
 OTHER = "other"

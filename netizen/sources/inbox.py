@@ -33,7 +33,7 @@ from netizen.stories.languages import LANGUAGE_NAMES, language_name
 
 from .models import Collection, Label, SourcePost
 from .search import matching
-from .text import HAN_RUN, LATIN_WORD
+from .text import HAN_RUN, LATIN_WORD, split_language
 
 PAGE_SIZE = 50
 #: Beyond this many matches the inbox says "more than 10,000" instead of counting them all:
@@ -56,20 +56,21 @@ DEFAULT_SORT = "newest"
 # --- Languages ----------------------------------------------------------------------------
 
 
-def language_tag(language: str, script: str = "") -> str:
-    """``zh-Hant`` from ("zh", "Hant"); a tag without a script for other languages."""
-    return f"{language}-{script}" if script else language
-
-
 def split_tag(tag: str) -> tuple[str, str | None]:
     """("zh", "Hans") from "zh-Hans"; ("zh", None) from "zh", meaning any script."""
-    language, _, script = tag.partition("-")
+    language, script = split_language(tag)
     return language, (script or None)
 
 
 def post_language_name(post: SourcePost) -> str:
     """ "Chinese (Traditional)", "English", "Undetermined"."""
-    return language_name(language_tag(post.language, post.script) or "und", script=True)
+    return language_name(post.language_tag, script=True)
+
+
+def lang_attribute(post: SourcePost) -> str:
+    """For the ``lang`` attribute of a post's text, so CJK fonts and screen readers fit it;
+    empty when the language is undetermined."""
+    return "" if post.language == "und" else post.language_tag
 
 
 def language_choices(extra: Iterable[str] = ()) -> list[tuple[str, str]]:
@@ -311,12 +312,7 @@ class InboxRow:
 
     @property
     def lang_attribute(self) -> str:
-        """For the ``lang`` attribute of the text, so CJK fonts and screen readers fit it."""
-        return (
-            ""
-            if self.post.language == "und"
-            else language_tag(self.post.language, self.post.script)
-        )
+        return lang_attribute(self.post)
 
     @cached_property
     def labels(self) -> list[Label]:

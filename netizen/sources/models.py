@@ -15,6 +15,13 @@ from django.utils.text import slugify
 from .search import index_new_posts
 
 
+def language_tag(language: str, script: str) -> str:
+    """BCP-47 for a post's language and script: "zh-Hant", "en", "und"."""
+    if script and language != "und":
+        return f"{language}-{script}"
+    return language or "und"
+
+
 class Platform(models.TextChoices):
     WEIBO = "weibo", "Weibo"
     X = "x", "X (Twitter)"
@@ -154,6 +161,10 @@ class SourcePost(models.Model):
         super().save(*args, **kwargs)
         if adding:
             index_new_posts(self.pk)
+
+    @property
+    def language_tag(self) -> str:
+        return language_tag(self.language, self.script)
 
 
 class Feed(models.Model):

@@ -40,14 +40,11 @@ def block_platform(platform: str) -> str:
     return platform if platform in BLOCK_PLATFORMS else FALLBACK_PLATFORM
 
 
-def language_tag(language: str, script: str = "") -> str:
-    """BCP-47 for a post's language and script: ``zh`` + ``Hant`` is ``zh-Hant``.
-
-    A tag the quote block would refuse (a detector's odd code) becomes ``und``, so the quote
-    can still be saved and the editor sees that the language needs naming.
-    """
-    language = (language or UNDETERMINED).strip()
-    tag = f"{language}-{script}" if script and language != UNDETERMINED else language
+def quote_language(post: SourcePost) -> str:
+    """The post's BCP-47 tag for the quote block; one the block would refuse (a detector's
+    odd code) becomes ``und``, so the quote can still be saved and the editor sees that the
+    language needs naming."""
+    tag = post.language_tag.strip()
     try:
         validate_language_tag(tag)
     except ValidationError:
@@ -63,7 +60,7 @@ def quote_block_value(post: SourcePost, translation: Draft | None) -> dict:
         "author_handle": post.author_handle or post.author_name,
         "author_handle_translation": "",
         "original_text": post.text,
-        "original_language": language_tag(post.language, post.script),
+        "original_language": quote_language(post),
         "translation": translation.text if translation is not None else "",
         "translation_status": MACHINE_DRAFT if machine_made else "",
         "url": safe_url(post.url),

@@ -8,13 +8,12 @@ from .models import SourcePost
 
 
 def post_record(post: SourcePost) -> dict[str, Any]:
-    language = f"{post.language}-{post.script}" if post.script else post.language
     return {
         "platform": post.platform,
         "id": post.platform_id,
         "url": post.url,
         "author": post.author_handle or post.author_name,
-        "language": language,
+        "language": post.language_tag,
         "text": post.text,
         "posted_at": post.posted_at.isoformat() if post.posted_at else None,
     }

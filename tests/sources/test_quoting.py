@@ -11,9 +11,9 @@ from wagtail.models import PageLogEntry
 from netizen.sources.models import SourcePost
 from netizen.sources.quoting import (
     QuoteError,
-    language_tag,
     quote_block_value,
     quote_in_story,
+    quote_language,
     stories_to_quote_into,
 )
 from netizen.stories.blocks import NetizenQuoteBlock
@@ -72,7 +72,7 @@ def latest_quote(story: StoryPage) -> dict:
     ],
 )
 def test_language_and_script_become_a_bcp47_tag(language, script, tag):
-    assert language_tag(language, script) == tag
+    assert quote_language(SourcePost(language=language, script=script)) == tag
 
 
 def test_simplified_chinese_post_becomes_a_quote_with_a_marked_machine_draft():
