@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from .importers import AUTO, FORMAT_NAMES
-from .importers.column_map import ENGAGEMENT_PREFIX, FIELDS
+from .importers.column_map import parse_mapping
 from .inbox import SORTS, language_choices
 from .models import Collection, ImportBatch, Label, Platform, Script, SourcePost
 
@@ -226,28 +226,6 @@ def story_label(story) -> str:
     return f"{story.title} ({state})"
 
 
-def parse_mapping(text: str) -> dict[str, str]:
-    """``text=body`` lines as a mapping; raises ValidationError naming the bad line."""
-    mapping: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        field, sep, column = line.partition("=")
-        field, column = field.strip(), column.strip()
-        if not sep or not field or not column:
-            raise ValidationError(
-                f"Line {number} ({line!r}): write each line as field=column, e.g. text=content."
-            )
-        if field not in FIELDS and not field.startswith(ENGAGEMENT_PREFIX):
-            raise ValidationError(
-                f"Line {number}: {field!r} is not a post field. Fields: {', '.join(FIELDS)}, "
-                "and engagement.NAME for counts."
-            )
-        mapping[field] = column
-    return mapping
-
-
 class ImportForm(forms.Form):
     file = forms.FileField(label="File", help_text="An export file, read as it uploads.")
     format = forms.ChoiceField(
@@ -324,7 +302,10 @@ class ImportForm(forms.Form):
         return upload
 
     def clean_mapping(self) -> dict[str, str] | None:
-        return parse_mapping(self.cleaned_data.get("mapping") or "") or None
+        try:
+            return parse_mapping((self.cleaned_data.get("mapping") or "").splitlines()) or None
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
 
     def clean_timezone(self) -> str | None:
         name = (self.cleaned_data.get("timezone") or "").strip()

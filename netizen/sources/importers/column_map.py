@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
@@ -24,6 +25,31 @@ FIELDS = (
     "kind", "parent_id", "media",
 )  # fmt: skip
 ENGAGEMENT_PREFIX = "engagement."
+
+
+def parse_mapping(entries: Iterable[str], what: str = "Line") -> dict[str, str]:
+    """``field=column`` entries (form lines or --map options) as a mapping; ValueError names
+    the bad entry. Blank entries and ``#`` comments are passed over."""
+    mapping: dict[str, str] = {}
+    for number, entry in enumerate(entries, start=1):
+        entry = entry.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        field, sep, column = entry.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not field or not column:
+            raise ValueError(
+                f"{what} {number} ({entry!r}): write each line as field=column, e.g. text=content."
+            )
+        if field not in FIELDS and not field.startswith(ENGAGEMENT_PREFIX):
+            raise ValueError(
+                f"{what} {number}: {field!r} is not a post field. Fields: {', '.join(FIELDS)}, "
+                "and engagement.NAME for counts."
+            )
+        mapping[field] = column
+    return mapping
+
+
 # Column names that mean the same thing across tools, tried in order, case-insensitively.
 USUAL_NAMES = {
     "text": ("text", "content", "body", "message", "full_text", "正文", "内容"),

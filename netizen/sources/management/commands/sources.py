@@ -10,21 +10,18 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from netizen.sources.feeds import FeedUnavailable, import_url, poll_due
 from netizen.sources.importers import AUTO, FORMATS, ImportFormatError, UnknownFormat
+from netizen.sources.importers.column_map import parse_mapping
 from netizen.sources.importing import import_stream, summary
 from netizen.sources.inbox import inbox_queryset
 from netizen.sources.progress import CountingReader, ProgressLine
 from netizen.sources.records import post_record
 
 
-def mapping(items: list[str]) -> dict[str, str]:
-    """``["text=body", "posted_at=time"]`` → ``{"text": "body", "posted_at": "time"}``."""
-    pairs = {}
-    for item in items:
-        field, sep, column = item.partition("=")
-        if not sep or not field or not column:
-            raise CommandError(f"--map {item!r}: write it as FIELD=COLUMN, e.g. text=content")
-        pairs[field.strip()] = column.strip()
-    return pairs
+def mapping(options: list[str]) -> dict[str, str] | None:
+    try:
+        return parse_mapping(options, what="--map") or None
+    except ValueError as error:
+        raise CommandError(f"{error} Give one --map FIELD=COLUMN per column.") from None
 
 
 class Command(BaseCommand):
@@ -64,7 +61,7 @@ class Command(BaseCommand):
 
     def handle_import(self, *, format: str, path: str, **options) -> None:
         parse_options = {
-            "mapping": mapping(options["map"]) or None,
+            "mapping": mapping(options["map"]),
             "platform": options["platform"],
             "timezone": options["timezone"],
             "handle": options["handle"],
