@@ -305,9 +305,10 @@ class StoryPage(Page):
         """Live coverages this story belongs to, for the banner at its top and bottom.
 
         Looked up by id: a story loaded from a draft revision (the admin's preview) holds
-        its coverages in memory, not as a queryset that can be filtered.
+        its coverages in memory, not as a queryset that can be filtered. On a saved story
+        the ids stay a subquery, so this is still one query.
         """
-        ids = [coverage.pk for coverage in self.coverages.all()]
+        ids = self.coverages.values_list("id", flat=True)
         return list(
             SpecialCoveragePage.objects.live().public().filter(pk__in=ids).order_by("title")
         )
