@@ -53,7 +53,7 @@ def verdict_for(comment: Comment) -> Verdict:
 def duplicate_reference(verdict: Verdict) -> int | None:
     """The earlier comment a repeat flag points at, for the queue's "duplicates" link."""
     for flag in verdict.flags:
-        if flag.label == SPAM and getattr(flag, "ref", None):
+        if flag.label == SPAM and flag.ref:
             return flag.ref
     return None
 

@@ -1,4 +1,4 @@
-"""Full-text search over the inbox, on SQLite (FTS5) and PostgreSQL (a GIN-indexed tsvector).
+"""Full-text matching for the inbox, on SQLite (FTS5) and PostgreSQL (a GIN-indexed tsvector).
 
 Both index ``SourcePost.search_text`` (see :mod:`netizen.sources.text`); a query becomes
 phrases of the same tokens, all of which a post must contain.
@@ -7,7 +7,6 @@ phrases of the same tokens, all of which a post must contain.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from .text import PREFIX, match_phrases
@@ -59,12 +58,3 @@ def matching(query: str) -> RawSQL | None:
     return RawSQL(
         f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [fts5_query(phrases)]
     )
-
-
-def search(query: str, posts: QuerySet | None = None) -> QuerySet:
-    """``posts`` (all by default) that contain every word of ``query``."""
-    from .models import SourcePost  # models index themselves through this module
-
-    posts = SourcePost.objects.all() if posts is None else posts
-    ids = matching(query)
-    return posts if ids is None else posts.filter(pk__in=ids)

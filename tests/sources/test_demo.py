@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from netizen.sources.inbox import inbox_queryset
 from netizen.sources.models import Collection, SourcePost
-from netizen.sources.search import search
 
 pytestmark = pytest.mark.django_db
 
@@ -19,5 +19,6 @@ def test_demo_inbox_is_loaded_once(demo_story):
     assert copy.cluster.platform_id == "D001"  # the same text with a link: folded
     collection = Collection.objects.get()
     assert collection.story == demo_story and collection.posts.count() == 9
-    assert set(search("遣返").values_list("platform_id", flat=True)) == {"D002", "D003"}
+    found = inbox_queryset({"q": "遣返"}).values_list("platform_id", flat=True)
+    assert set(found) == {"D002", "D003"}
     assert SourcePost.objects.get(platform_id="D008").script == "Hant"

@@ -2,8 +2,8 @@
 
 import pytest
 
+from netizen.sources.inbox import inbox_queryset
 from netizen.sources.models import SourcePost
-from netizen.sources.search import search
 from netizen.sources.text import derive
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,8 @@ def posts(db):
 
 
 def found(query: str) -> set[str]:
-    return set(search(query).values_list("platform_id", flat=True))
+    posts = inbox_queryset({"q": query, "fold": False})
+    return set(posts.values_list("platform_id", flat=True))
 
 
 def test_word_inside_an_unsegmented_sentence(posts):
