@@ -129,7 +129,7 @@ class SourcePost(models.Model):
     )
     imported_at = models.DateTimeField(default=timezone.now)
     fingerprint = models.CharField(
-        max_length=64, db_index=True, help_text="Equal for copies of one text (see text.py)."
+        max_length=64, help_text="Equal for copies of one text (see text.py)."
     )
     cluster = models.ForeignKey(
         "self",
@@ -137,6 +137,7 @@ class SourcePost(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="copies",
+        db_index=False,  # the (cluster, posted_at) index serves lookups by cluster
         help_text="The first post of its group of copies; null for a post that starts one.",
     )
     search_text = models.TextField(blank=True, help_text="Folded words and characters, indexed.")
@@ -150,7 +151,12 @@ class SourcePost(models.Model):
                 fields=["platform", "platform_id"], name="sources_one_post_per_platform_id"
             )
         ]
-        indexes = [models.Index(fields=["cluster", "posted_at"])]
+        indexes = [
+            models.Index(fields=["cluster", "posted_at"]),
+            # An import looks up the head of each copy group: fingerprint = ? AND cluster IS
+            # NULL. With the fingerprint alone, SQLite walks every group head instead.
+            models.Index(fields=["fingerprint", "cluster"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_platform_display()} post {self.platform_id} by {self.author_handle}"
