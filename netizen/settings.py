@@ -225,8 +225,8 @@ NETIZEN_DATASETS = Path(
 NETIZEN_SOURCE_LANGUAGES = tuple(env_list("NETIZEN_SOURCE_LANGUAGES", "zh,en,ko,ja,ru"))
 # The largest file the admin's upload form imports (bigger ones: netizen sources import).
 NETIZEN_UPLOAD_MAX_MB = int(os.environ.get("NETIZEN_UPLOAD_MAX_MB", "100"))
-# Extra processes a long import uses to prepare posts while it writes (0: none).
-NETIZEN_IMPORT_PROCESSES = int(os.environ.get("NETIZEN_IMPORT_PROCESSES", "1"))
+# A long import parses and prepares posts in a second process while this one writes.
+NETIZEN_IMPORT_WORKER = env_bool("NETIZEN_IMPORT_WORKER", True)
 # Screening that has given no verdict after this long leaves the comment for a person.
 NETIZEN_SCREENING_DEADLINE_SECONDS = float(
     os.environ.get("NETIZEN_SCREENING_DEADLINE_SECONDS", "10")

@@ -162,15 +162,15 @@ def test_a_repost_in_the_same_file_joins_its_original():
 def test_a_post_stored_meanwhile_by_another_import_is_a_duplicate(monkeypatch):
     from netizen.sources import importing
 
-    real = importing.new_posts
+    real = importing.new_rows
 
-    def stale(posts, pending=()):
-        fresh, duplicates = real(posts, pending)
+    def stale(rows):
+        fresh, duplicates = real(rows)
         # Another import stores the first post between the check and the insert.
         SourcePost.objects.create(platform="other", platform_id="c1", text="x", raw={})
         return fresh, duplicates
 
-    monkeypatch.setattr(importing, "new_posts", stale)
+    monkeypatch.setattr(importing, "new_rows", stale)
     batch = import_stream(
         jsonl({"id": "c1", "text": "first"}, {"id": "c2", "text": "second"}),
         "jsonl", source="p", mapping=MAP,
