@@ -231,6 +231,13 @@ NETIZEN_IMPORT_WORKER = env_bool("NETIZEN_IMPORT_WORKER", True)
 NETIZEN_SCREENING_DEADLINE_SECONDS = float(
     os.environ.get("NETIZEN_SCREENING_DEADLINE_SECONDS", "10")
 )
+# Screening model sets trained here (netizen moderation train), one folder per version, and
+# the ACTIVE file naming the one in use; without it the models shipped with the code are used.
+NETIZEN_MODERATION_MODELS_DIR = Path(
+    os.environ.get("NETIZEN_MODERATION_MODELS_DIR", DATA_DIR / "moderation-models")
+).resolve()
+# A directory with an ONNX transformer classifier (netizen.moderation.onnx_backend); empty: off.
+NETIZEN_SCREENING_ONNX_DIR = os.environ.get("NETIZEN_SCREENING_ONNX_DIR", "")
 # Machine translation backends, in order of preference: glossary (offline CC-CEDICT aid,
 # always available), argos (only with its language packages installed locally),
 # libretranslate (sends text to NETIZEN_LIBRETRANSLATE_URL: a server you choose).

@@ -4,6 +4,10 @@ Actions:
 
 * ``train``: train the Chinese offensive-language model on COLD and write it to the models
   directory; prints a JSON summary (rows, data hashes, dev metrics, model size) on stdout.
+* ``versions``: the model sets (shipped, and trained into NETIZEN_MODERATION_MODELS_DIR),
+  each with its manifest's creation time and metrics, and which one screening uses.
+* ``activate VERSION``: make that set the one screening uses (``shipped`` goes back);
+  running processes notice without a restart (see :mod:`netizen.moderation.registry`).
 
 Each action is one function in :data:`ACTIONS` and one subparser in ``add_arguments``; stdout
 carries the JSON and nothing else.
@@ -17,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from netizen.moderation import registry
 from netizen.moderation.classifiers import MODELS_DIR
 
 
@@ -37,8 +42,41 @@ def train(*, data_dir: Path, output: Path, seed: int | None, **options: Any) -> 
         raise CommandError(str(error)) from error
 
 
+def versions(**options: Any) -> dict:
+    root = registry.configured_root()
+    try:
+        active = registry.active_version(root)
+        sets = registry.list_sets(root, shipped_dir=MODELS_DIR)
+    except registry.RegistryError as error:
+        raise CommandError(str(error)) from error
+    listed = {found.version: found for found in sets}
+    # A set deleted after activation: screening fails closed, and this says why.
+    problem = listed[active].problem if active in listed else f"{root / active}: missing"
+    return {
+        "root": str(root),
+        "active": active,
+        "problem": problem,
+        "sets": [found.to_dict() for found in sets],
+    }
+
+
+def activate(*, version: str, **options: Any) -> dict:
+    root = registry.configured_root()
+    try:
+        previous = registry.active_version(root)
+    except registry.RegistryError:
+        previous = None  # a damaged ACTIVE file is what activating repairs
+    try:
+        active = registry.activate(root, version)
+    except registry.RegistryError as error:
+        raise CommandError(str(error)) from error
+    return {"active": active, "previous": previous}
+
+
 ACTIONS: dict[str, Callable[..., dict]] = {
     "train": train,
+    "versions": versions,
+    "activate": activate,
 }
 
 
@@ -67,6 +105,11 @@ class Command(BaseCommand):
         )
         trainer.add_argument(
             "--seed", type=int, default=None, help="random seed (default: the recipe's own)"
+        )
+        actions.add_parser("versions", help="list the model sets and which one is active")
+        activating = actions.add_parser("activate", help="make a model set the one screening uses")
+        activating.add_argument(
+            "version", help=f"a version from `versions`, or {registry.SHIPPED!r}"
         )
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
