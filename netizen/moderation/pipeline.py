@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from netizen.moderation import classifiers
+from netizen.moderation import classifiers, onnx_backend
 from netizen.moderation.context import ScreeningContext
 from netizen.moderation.decide import UNAVAILABLE_PRIORITY, decide
 from netizen.moderation.lexicon import default_lexicon
@@ -106,6 +106,7 @@ def warm_up(context: ScreeningContext) -> None:
         return
     try:
         classifiers.preload()
+        onnx_backend.configured()
         language.detector(key)
         default_lexicon()
     except Exception:

@@ -6,7 +6,9 @@ both Latin words and Han characters runs both whatever its detected language; an
 language runs the models whose script appears. Every model that runs is recorded in
 ``state.models`` with its version, and leaves a flag when it scores at least
 :data:`REPORT_AT`, so moderators see moderate scores too; :func:`~netizen.moderation.decide.decide`
-applies the policy's thresholds.
+applies the policy's thresholds. An operator's own transformer model (ONNX, see
+:mod:`netizen.moderation.onnx_backend`) runs after them when ``NETIZEN_SCREENING_ONNX_DIR``
+names one.
 
 A model that cannot be loaded makes this phase raise: the pipeline then marks the screening
 unavailable (fail closed) rather than let the comment pass as clean.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from netizen.moderation import classifiers
+from netizen.moderation import classifiers, onnx_backend
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -43,6 +45,29 @@ def choose(language: str, text: str) -> list[str]:
     return chosen
 
 
+def flag(label: str, score: float, model_name: str) -> Flag:
+    return Flag(
+        label=label, score=score, reason=REASON, phase=PHASE, detail=f"{model_name} {score:.2f}"
+    )
+
+
+def run_onnx(state: ScreeningState) -> list[Flag]:
+    """The operator's transformer model, when one is configured and speaks the language.
+
+    It reads the text as the reader wrote it: a transformer has its own tokenizer, and
+    folding (lower case, Simplified script) would take it away from what it was trained on.
+    """
+    model = onnx_backend.configured()  # raises if configured but unusable: fail closed
+    if model is None or state.language.split("-")[0].lower() not in model.languages:
+        return []
+    state.models[model.name] = model.version
+    return [
+        flag(label, score, model.name)
+        for label, score in model.scores(state.text).items()
+        if score >= REPORT_AT
+    ]
+
+
 def run(state: ScreeningState) -> list[Flag]:
     # The normalised text: case, width, lookalikes and Traditional script already folded.
     text = state.view().text
@@ -52,13 +77,5 @@ def run(state: ScreeningState) -> list[Flag]:
         state.models[model.name] = model.version
         score = model.score(text)
         if score >= REPORT_AT:
-            flags.append(
-                Flag(
-                    label=model.label,
-                    score=score,
-                    reason=REASON,
-                    phase=PHASE,
-                    detail=f"{model.name} {score:.2f}",
-                )
-            )
-    return flags
+            flags.append(flag(model.label, score, model.name))
+    return flags + run_onnx(state)
