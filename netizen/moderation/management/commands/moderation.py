@@ -4,6 +4,9 @@ Actions:
 
 * ``train``: train the Chinese offensive-language model on COLD and write it to the models
   directory; prints a JSON summary (rows, data hashes, dev metrics, model size) on stdout.
+* ``evaluate``: run the whole screening pipeline over each dataset's held-out split (those
+  present in ``--data-dir``, Chinese ones in Traditional characters too) and the functional
+  cases; prints accuracy, precision, recall, F1 and ROC-AUC per split, language and label.
 * ``versions``: the model sets (shipped, and trained into NETIZEN_MODERATION_MODELS_DIR),
   each with its manifest's creation time and metrics, and which one screening uses.
 * ``activate VERSION``: make that set the one screening uses (``shipped`` goes back);
@@ -42,6 +45,17 @@ def train(*, data_dir: Path, output: Path, seed: int | None, **options: Any) -> 
         raise CommandError(str(error)) from error
 
 
+def evaluate(*, data_dir: Path, **options: Any) -> dict:
+    from netizen.discussion.screening import policy
+    from netizen.moderation.evaluation import evaluate as run
+
+    return {
+        "command": "netizen moderation evaluate",
+        "data_dir": str(data_dir),
+        **run(data_dir, policy()),
+    }
+
+
 def versions(**options: Any) -> dict:
     root = registry.configured_root()
     try:
@@ -75,6 +89,7 @@ def activate(*, version: str, **options: Any) -> dict:
 
 ACTIONS: dict[str, Callable[..., dict]] = {
     "train": train,
+    "evaluate": evaluate,
     "versions": versions,
     "activate": activate,
 }
@@ -105,6 +120,16 @@ class Command(BaseCommand):
         )
         trainer.add_argument(
             "--seed", type=int, default=None, help="random seed (default: the recipe's own)"
+        )
+        evaluator = actions.add_parser(
+            "evaluate", help="measure screening on held-out data and the functional cases"
+        )
+        evaluator.add_argument(
+            "--data-dir",
+            type=Path,
+            default=settings.NETIZEN_DATASETS,
+            help="folder holding the datasets; those missing are left out "
+            f"(default: NETIZEN_DATASETS, now {settings.NETIZEN_DATASETS})",
         )
         actions.add_parser("versions", help="list the model sets and which one is active")
         activating = actions.add_parser("activate", help="make a model set the one screening uses")

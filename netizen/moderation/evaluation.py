@@ -1,0 +1,137 @@
+"""How good screening is, measured the way a moderator meets it: the whole pipeline on each
+dataset's held-out split, per label and per language, and on our functional cases.
+
+In-distribution figures (a model tested on its own dataset's dev split) are easy; the figures
+that matter are across datasets (a model never trained on SWSR, tested on SWSR) and on the
+functional cases, which no model is trained on. Chinese dev splits are also tested after
+conversion to Traditional characters, since no labelled Traditional set exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from netizen.moderation import functional
+from netizen.moderation.context import Policy, ScreeningContext
+from netizen.moderation.datasets import Dataset, available
+from netizen.moderation.examples import Example
+from netizen.moderation.metrics import binary
+from netizen.moderation.pipeline import screen
+from netizen.moderation.verdict import HATE_SPEECH, LABELS, PERSONAL_ATTACK, Verdict
+
+type Screener = Callable[[str], Verdict]
+
+# Splits scored for each dataset: held-out ones only, never what a model trained on.
+HELD_OUT = {"cold": ("dev",), "davidson": ("dev",), "swsr": ("comments",), "youtube_spam": ("dev",)}
+# SWSR says "sexist or not"; screening says which label. Either abuse label is a hit.
+COMBINED = {"swsr": (HATE_SPEECH, PERSONAL_ATTACK)}
+
+
+def batch_policy(policy: Policy) -> Policy:
+    """The policy with no per-phase time limit: a batch run measures quality, not latency."""
+    return replace(policy, phase_budget_ms=60_000.0)
+
+
+def pipeline_screener(policy: Policy | None = None) -> Screener:
+    context = ScreeningContext(policy=batch_policy(policy or Policy()))
+    return lambda text: screen(text, context)
+
+
+def traditional(examples: list[Example]) -> list[Example]:
+    """The examples written in Traditional characters (OpenCC s2t)."""
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert
+    return [
+        replace(e, text=convert(e.text), language="zh-Hant", origin=e.origin + " (s2t)")
+        for e in examples
+    ]
+
+
+def score_split(
+    examples: list[Example],
+    screener: Screener,
+    thresholds: dict[str, float],
+    combined: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Per language and per label the source speaks for: the figures at the policy's
+    threshold. With ``combined``, one more row, "any of" those labels against "any of" them."""
+    verdicts = [screener(example.text) for example in examples]
+    report: dict[str, Any] = {}
+    for language in sorted({e.language for e in examples}):
+        rows = [(e, v) for e, v in zip(examples, verdicts, strict=True) if e.language == language]
+        by_label = {}
+        for label in LABELS:
+            known = [(e, v) for e, v in rows if e.says(label) is not None]
+            if known:
+                by_label[label] = binary(
+                    [bool(e.says(label)) for e, _ in known],
+                    [v.scores.get(label, 0.0) for _, v in known],
+                    thresholds.get(label, 0.5),
+                )
+        if combined:
+            name = " or ".join(combined)
+            by_label[name] = binary(
+                [bool(e.labels & set(combined)) for e, _ in rows],
+                [max(v.scores.get(label, 0.0) for label in combined) for _, v in rows],
+                min(thresholds.get(label, 0.5) for label in combined),
+            )
+        report[language] = by_label
+    return report
+
+
+def evaluate_datasets(
+    datasets: Iterable[Dataset], screener: Screener, thresholds: dict[str, float]
+) -> dict[str, Any]:
+    report: dict[str, Any] = {}
+    for dataset in datasets:
+        combined = COMBINED.get(dataset.name, ())
+        for split in HELD_OUT.get(dataset.name, ()):
+            examples = dataset.splits[split]
+            report[f"{dataset.name}/{split}"] = score_split(
+                examples, screener, thresholds, combined
+            )
+            if any(e.language == "zh-Hans" for e in examples):
+                converted = traditional([e for e in examples if e.language == "zh-Hans"])
+                report[f"{dataset.name}/{split} (Traditional)"] = score_split(
+                    converted, screener, thresholds, combined
+                )
+    return report
+
+
+def evaluate_functional(screener: Screener, thresholds: dict[str, float]) -> dict[str, Any]:
+    """Each behaviour's pass rate per language, and which cases failed (by line)."""
+
+    def flagged(text: str) -> set[str]:
+        return set(screener(text).labels_over(thresholds))
+
+    report: dict[str, Any] = {}
+    for (behaviour, language), tally in functional.evaluate(
+        functional.load_cases(), flagged
+    ).items():
+        report.setdefault(behaviour, {})[language] = {
+            "cases": tally.count,
+            "passed": tally.passed,
+            "accuracy": round(tally.accuracy, 4),
+            "failed_lines": [failure.line for failure in tally.failures],
+        }
+    return report
+
+
+def evaluate(
+    data_dir: Path, policy: Policy | None = None, screener: Screener | None = None
+) -> dict[str, Any]:
+    """The whole report: held-out dataset splits (those present in ``data_dir``), then the
+    functional cases, with the models that were measured."""
+    policy = policy or Policy()
+    screener = screener or pipeline_screener(policy)
+    models = screener("warm-up").models
+    return {
+        "models": models,
+        "thresholds": policy.thresholds,
+        "datasets": evaluate_datasets(available(data_dir), screener, policy.thresholds),
+        "functional": evaluate_functional(screener, policy.thresholds),
+    }
