@@ -26,8 +26,9 @@ type Screener = Callable[[str], Verdict]
 
 # Splits scored for each dataset: held-out ones only, never what a model trained on.
 HELD_OUT = {"cold": ("dev",), "davidson": ("dev",), "swsr": ("comments",), "youtube_spam": ("dev",)}
-# SWSR says "sexist or not"; screening says which label. Either abuse label is a hit.
-COMBINED = {"swsr": (HATE_SPEECH, PERSONAL_ATTACK)}
+# COLD says "offensive or not", SWSR "sexist or not"; screening says whether the abuse is aimed
+# at a group or at a person. Either label is a hit.
+COMBINED = {"cold": (HATE_SPEECH, PERSONAL_ATTACK), "swsr": (HATE_SPEECH, PERSONAL_ATTACK)}
 
 
 def batch_policy(policy: Policy) -> Policy:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Protocol
 
 from netizen.moderation.normalise import Folded, fold
 from netizen.moderation.verdict import LABELS
@@ -47,6 +48,17 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _CANONICAL_CACHE_LIMIT = 50_000
 
 
+class Entry(Protocol):
+    """What the matcher needs of a list entry: its text, and a label that keeps it apart
+    from entries that may overlap it (see ``_drop_nested``)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Term:
     """One list entry: the text as an operator wrote it, its label and how sure it is."""
@@ -71,10 +83,10 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Match:
+class Match[T: Entry]:
     """A term found in the folded text at ``start:end`` (folded indices)."""
 
-    term: Term
+    term: T
     start: int
     end: int
 
@@ -117,13 +129,13 @@ class _Canonical(dict[str, str]):
         return word
 
 
-class Lexicon:
+class Lexicon[T: Entry]:
     """A compiled word list. Build it once (it is immutable) and match many texts."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
-        self.terms: tuple[Term, ...] = tuple(terms)
-        latin: dict[tuple[str, ...], list[Term]] = {}
-        cjk: dict[str, list[Term]] = {}
+    def __init__(self, terms: Iterable[T]) -> None:
+        self.terms: tuple[T, ...] = tuple(terms)
+        latin: dict[tuple[str, ...], list[T]] = {}
+        cjk: dict[str, list[T]] = {}
         for term in self.terms:
             folded = fold(term.text).text
             if _is_cjk(folded):
@@ -150,11 +162,11 @@ class Lexicon:
         )
 
     @classmethod
-    def from_terms(cls, terms: Iterable[Term]) -> Lexicon:
+    def from_terms(cls, terms: Iterable[Term]) -> Lexicon[Term]:
         return cls(terms)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Sequence[str] | Mapping[str, str]]) -> Lexicon:
+    def from_rows(cls, rows: Iterable[Sequence[str] | Mapping[str, str]]) -> Lexicon[Term]:
         """Build from ``(term, label, severity)`` rows or mappings with those keys.
 
         Raises :class:`ValueError` naming the first bad row.
@@ -175,10 +187,11 @@ class Lexicon:
                 raise ValueError(f"row {number}: {message}") from None
         return cls(terms)
 
-    def match(self, folded: Folded) -> list[Match]:
-        """Every occurrence of a term in ``folded.text``, in text order."""
-        found: list[Match] = []
-        text = folded.text
+    def match(self, folded: Folded | str) -> list[Match[T]]:
+        """Every occurrence of a term in ``folded.text`` (or in a string folded already), in
+        text order."""
+        found: list[Match[T]] = []
+        text = folded if isinstance(folded, str) else folded.text
         if self._latin:
             found.extend(self._match_latin(text))
         if self._cjk and _CJK.search(text):
@@ -188,7 +201,7 @@ class Lexicon:
             found = _drop_nested(found)
         return found
 
-    def _match_latin(self, text: str) -> Iterable[Match]:
+    def _match_latin(self, text: str) -> Iterable[Match[T]]:
         for spaced in _SPACED.finditer(text):
             word = self._canonical[_NOT_ALNUM.sub("", spaced.group())]
             for term in self._latin.get((word,), ()):
@@ -211,7 +224,7 @@ class Lexicon:
                 for term in terms or ():
                     yield Match(term, spans[i][0], spans[i + n - 1][1])
 
-    def _match_cjk(self, text: str) -> Iterable[Match]:
+    def _match_cjk(self, text: str) -> Iterable[Match[T]]:
         start = self._cjk_start
         if start is None:
             return
@@ -224,13 +237,15 @@ class Lexicon:
         for hit in start.finditer(view):
             i = hit.start()
             for n in lengths[hit.group()]:
+                if i + n > len(view):  # a shorter term would match the cut-off slice
+                    continue
                 for term in cjk.get(view[i : i + n], ()):
                     yield Match(term, origin[i], origin[i + n - 1] + 1)
 
 
-def _drop_nested(matches: list[Match]) -> list[Match]:
+def _drop_nested[T: Entry](matches: list[Match[T]]) -> list[Match[T]]:
     """Drop a match inside a longer one with the same label ("fuck" inside "fuck you")."""
-    kept: list[Match] = []
+    kept: list[Match[T]] = []
     for match in matches:
         if not any(
             k.start <= match.start
@@ -271,6 +286,6 @@ def default_terms() -> tuple[Term, ...]:
 
 
 @cache
-def default_lexicon() -> Lexicon:
+def default_lexicon() -> Lexicon[Term]:
     """The shipped lists, compiled once per process."""
     return Lexicon(default_terms())

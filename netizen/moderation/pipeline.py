@@ -30,6 +30,7 @@ from netizen.moderation.phases import (
     normalise,
     rate,
     repeat,
+    target,
     words,
 )
 from netizen.moderation.verdict import SCREENING_UNAVAILABLE, Action, Flag, Verdict
@@ -66,6 +67,7 @@ PHASES: list[tuple[str, Phase]] = [
     ("links", links.run),
     ("words", words.run),
     ("classify", classify.run),
+    ("target", target.run),
 ]
 
 
@@ -74,18 +76,22 @@ def unavailable(phase: str, reason: str, detail: str) -> Flag:
 
 
 def run_phase(name: str, phase: Phase, state: ScreeningState) -> float:
-    """Run one phase, keeping its flags only if it finished in time. Returns milliseconds."""
+    """Run one phase, keeping its flags (and its changes to earlier ones) only if it finished
+    in time. Returns milliseconds."""
     budget = state.context.policy.phase_budget_ms
+    before = list(state.flags)
     started = time.perf_counter()
     try:
         found = list(phase(state) or ())
     except Exception as error:  # any failure must hold the comment
         logger.exception("Screening phase %s failed", name)
+        state.flags[:] = before
         state.flags.append(unavailable(name, f"{name}_failed", f"{type(error).__name__}"))
         return (time.perf_counter() - started) * 1000
     elapsed = (time.perf_counter() - started) * 1000
     if elapsed > budget:
         logger.warning("Screening phase %s took %.0f ms (budget %.0f ms)", name, elapsed, budget)
+        state.flags[:] = before
         state.flags.append(
             unavailable(name, f"{name}_timeout", f"took {elapsed:.0f} ms of {budget:.0f} ms")
         )

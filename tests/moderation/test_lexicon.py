@@ -203,3 +203,11 @@ def test_default_lexicon_finds_shipped_terms_in_both_languages():
 )
 def test_default_lexicon_leaves_everyday_text_alone(text):
     assert default_lexicon().match(fold(text)) == []
+
+
+def test_a_term_near_the_end_is_not_matched_by_a_longer_one_cut_short():
+    lexicon = Lexicon.from_rows(
+        [("他们", "hate_speech", "suspect"), ("他们都是", "hate_speech", "banned")]
+    )
+    found = lexicon.match(fold("我不认识他们"))
+    assert [(m.term.text, m.start, m.end) for m in found] == [("他们", 4, 6)]

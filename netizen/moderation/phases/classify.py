@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from netizen.moderation import classifiers, onnx_backend
+from netizen.moderation.cues import own_words
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ PHASE = "classify"
 REASON = "classifier"
 # Scores from here up are reported as flags; whether they matter is the policy's call.
 REPORT_AT = 0.3
+# A comment that only quotes someone else is scored at this share of its score.
+QUOTE_ONLY_WEIGHT = 0.5
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)  # the English model's tokens: 2+ letters
@@ -70,12 +73,17 @@ def run_onnx(state: ScreeningState) -> list[Flag]:
 
 def run(state: ScreeningState) -> list[Flag]:
     # The normalised text: case, width, lookalikes and Traditional script already folded.
+    # Only the commenter's own words count in full: quoting a post to reject it is not
+    # saying it. A comment that is all quotation is scored whole, at half weight.
     text = state.view().text
+    own = own_words(text)
+    weight = 1.0 if own.strip() else QUOTE_ONLY_WEIGHT
+    scored = own if own.strip() else text
     flags = []
     for name in choose(state.language, text):
         model = classifiers.get(name)  # raises if the model cannot be loaded
         state.models[model.name] = model.version
-        score = model.score(text)
+        score = round(model.score(scored) * weight, 4)
         if score >= REPORT_AT:
             flags.append(flag(model.label, score, model.name))
     return flags + run_onnx(state)

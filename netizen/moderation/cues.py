@@ -1,0 +1,158 @@
+"""Who a comment is aimed at, and what it says of them: the cues the target phase weighs.
+
+A word list knows that "idiot" is an insult; it cannot tell "you idiot" (a personal attack)
+from "what an idiotic app" (venting), nor "refugees are vermin" (hate) from "refugees are not
+vermin" (its denial). The cues here are words that mark a person addressed, a group of people
+named, insults, dehumanising words, threats and negation, in English and Chinese; they are
+matched with the word lists' own matcher, so the same spelling evasions are seen through.
+
+Quoted text (a reader quoting a Weibo post in order to report or reject it) is found here too:
+what sits inside quotation marks, after ``>`` at the start of a line, or in a Weibo repost
+chain is not the commenter's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from netizen.moderation.lexicon import Lexicon, Match
+
+PERSON = "person"
+GROUP = "group"
+INSULT = "insult"
+DEHUMANISE = "dehumanise"
+THREAT = "threat"
+NEGATION = "negation"
+REJECTION = "rejection"
+KINDS = (PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION)
+TRIGGERS = (INSULT, DEHUMANISE, THREAT)
+CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
+
+# Paired quotation marks (ASCII and typographic, Chinese corner brackets), a quoted line, and
+# a Weibo repost chain ("//@name: their words").
+QUOTED = re.compile(
+    r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’'
+    r"|^\s*>[^\n]*|//@[^:：\s]+[:：][^\n]*",
+    re.MULTILINE,
+)
+# How close before a cue a negation must stand to deny it, in characters: "are not vermin",
+# "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.
+NEGATION_REACH = 10
+# Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
+CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,\s|，")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One list entry; ``label`` is its kind (named so the word-list matcher can use it)."""
+
+    text: str
+    label: str
+
+    def __post_init__(self) -> None:
+        if self.label not in KINDS:
+            raise ValueError(f"cue {self.text!r}: unknown kind {self.label!r}")
+
+
+def parse_cues(text: str, name: str) -> list[Cue]:
+    cues = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != 2:
+            raise ValueError(f"{name} line {number}: expected cue, kind")
+        try:
+            cues.append(Cue(*fields))
+        except ValueError as error:
+            raise ValueError(f"{name} line {number}: {error}") from None
+    return cues
+
+
+@cache
+def all_cues() -> tuple[Cue, ...]:
+    folder = files("netizen.moderation").joinpath("wordlists")
+    cues: list[Cue] = []
+    for name in CUE_FILES:
+        cues.extend(parse_cues(folder.joinpath(name).read_text(encoding="utf-8"), name))
+    return tuple(cues)
+
+
+@cache
+def cue_lexicon() -> Lexicon[Cue]:
+    return Lexicon(all_cues())
+
+
+@cache
+def trigger_lexicon() -> Lexicon[Cue]:
+    """Only the cues that can raise a finding on their own. Most comments contain none, and
+    without the commonest words ("you", "not", 你) a miss is found quickly."""
+    return Lexicon(cue for cue in all_cues() if cue.label in TRIGGERS)
+
+
+def has_trigger(text: str) -> bool:
+    return bool(trigger_lexicon().match(own_words(text)))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that quote someone else."""
+    return [match.span() for match in QUOTED.finditer(text)]
+
+
+def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def own_words(text: str) -> str:
+    """``text`` with quoted parts blanked out (lengths kept, so offsets still line up)."""
+    spans = quoted_spans(text)
+    if not spans:
+        return text
+    pieces = list(text)
+    for start, end in spans:
+        pieces[start:end] = " " * (end - start)
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The cues of one clause of the commenter's own words."""
+
+    kinds: frozenset[str]
+    matches: tuple[Match[Cue], ...]
+
+    def has(self, *kinds: str) -> bool:
+        return all(kind in self.kinds for kind in kinds)
+
+    def first(self, kind: str) -> Match[Cue] | None:
+        return next((m for m in self.matches if m.term.label == kind), None)
+
+    def of(self, kind: str) -> list[Match[Cue]]:
+        return [m for m in self.matches if m.term.label == kind]
+
+    def negated(self, kind: str) -> bool:
+        """Whether every ``kind`` cue in the clause closely follows a negation."""
+        negations = self.of(NEGATION)
+        cues = self.of(kind)
+        return bool(cues) and all(
+            any(0 <= cue.start - n.end <= NEGATION_REACH for n in negations) for cue in cues
+        )
+
+
+def clauses(text: str) -> list[Clause]:
+    """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
+    own = own_words(text)
+    matches = cue_lexicon().match(own) if own.strip() else []
+    bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
+    found: list[Clause] = []
+    start = 0
+    for end in bounds:
+        inner = tuple(m for m in matches if start <= m.start < end)
+        if inner:
+            found.append(Clause(frozenset(m.term.label for m in inner), inner))
+        start = end
+    return found

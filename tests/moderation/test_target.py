@@ -1,0 +1,126 @@
+"""The target phase: the same abuse is a personal attack, hate speech or neither depending on
+whom it is aimed at, in English and Chinese (both scripts)."""
+
+import pytest
+
+from netizen.moderation.context import Policy, ScreeningContext
+from netizen.moderation.cues import own_words, quoted_spans
+from netizen.moderation.phases import target
+from netizen.moderation.pipeline import compose, screen
+from netizen.moderation.verdict import (
+    HATE_SPEECH,
+    OBSCENITY,
+    PERSONAL_ATTACK,
+    SCREENING_UNAVAILABLE,
+)
+
+PATIENT = ScreeningContext(policy=Policy(phase_budget_ms=60_000.0))
+
+
+def flagged(text: str) -> set[str]:
+    return set(screen(text, PATIENT).labels_over(Policy().thresholds))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, you are a clueless troll.",
+        "The reporter who wrote this is a coward.",
+        "你就是个蠢货，文章都不看。",
+        "楼上是白痴吗？",
+        "你就是個蠢貨，文章都不看。",
+        "樓上是白痴嗎？",
+    ],
+)
+def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are vermin and parasites.",
+        "这些难民都是寄生虫。",
+        "這些難民都是寄生蟲。",
+    ],
+)
+def test_dehumanising_a_group_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are not vermin, they are families like ours.",
+        "难民不是寄生虫，他们和我们一样是人。",
+        "難民不是寄生蟲，他們和我們一樣是人。",
+    ],
+)
+def test_a_denied_hateful_claim_is_not_hate_speech(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This stupid app crashed again.",
+        "这破天气真烦人，又下雨了。",
+        "這破天氣真煩人，又下雨了。",
+    ],
+)
+def test_venting_at_an_object_attacks_no_one(text):
+    found = flagged(text)
+    assert not found & {HATE_SPEECH, PERSONAL_ATTACK}
+
+
+def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
+    verdict = screen("这个破软件真是垃圾，又闪退了。", PATIENT)
+    (finding,) = [f for f in verdict.flags if f.phase == "classify"]
+    assert finding.detail.endswith("no person or group named")
+    assert PERSONAL_ATTACK not in verdict.labels_over(Policy().thresholds)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I know where you live, watch your back.", PERSONAL_ATTACK),
+        ("我知道你住哪，等着瞧。", PERSONAL_ATTACK),
+        ("我知道你住哪，等著瞧。", PERSONAL_ATTACK),
+        ("Kill them all, every last one of the migrants.", HATE_SPEECH),
+    ],
+)
+def test_a_threat_takes_the_label_of_its_target(text, label):
+    assert label in flagged(text)
+
+
+def test_quoted_words_are_not_the_commenters_own():
+    text = "有人留言说“那些外地人都是寄生虫”，这种话太伤人了。"
+    assert quoted_spans(text) == [(5, 17)]
+    assert "寄生虫" not in own_words(text)
+    assert len(own_words(text)) == len(text)
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_quoted_slur_is_lowered_but_still_shown():
+    verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
+    slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]
+    assert slur and all("in quoted text" in f.detail for f in slur)
+    assert verdict.scores[HATE_SPEECH] < Policy().thresholds[HATE_SPEECH]
+
+
+def test_swearing_at_no_one_stays_obscenity():
+    found = flagged("Fuck, I missed the last train again.")
+    assert OBSCENITY in found and not found & {HATE_SPEECH, PERSONAL_ATTACK}
+
+
+def test_a_failing_phase_leaves_earlier_findings_as_they_were():
+    def meddle(state):
+        state.flags.clear()
+        raise RuntimeError("half done")
+
+    run = compose([("target", target.run), ("meddle", meddle)])
+    verdict = run("you idiot", PATIENT)
+    assert [f.label for f in verdict.flags if f.phase == "target"] == [PERSONAL_ATTACK]
+    assert SCREENING_UNAVAILABLE in {f.label for f in verdict.flags}
