@@ -7,13 +7,14 @@ scikit-learn's ``CalibratedClassifierCV`` does. Scoring one text is a few dict l
 n-gram: no numpy or scikit-learn at scoring time, so a comment costs tens of microseconds
 rather than the milliseconds of a scikit-learn call.
 
-Two models are shipped:
+Three models are shipped:
 
 * ``obscenity-en`` (label ``obscenity``): the model of ``alt-profanity-check``, read from the
   package's own joblib files at first use and converted; its scores equal
   ``profanity_check.predict_prob`` to rounding error.
 * ``offensive-zh`` (label ``hate_speech``): trained on COLD by
   :mod:`netizen.moderation.training` and shipped as gzip JSON in ``models/``.
+* ``spam-en`` (label ``spam``): trained on the YouTube Spam Collection, shipped the same way.
 
 Models load lazily, once per process, on first use; a model that is missing or does not load
 raises (:class:`ModelUnavailable`) so that screening fails closed. Call :func:`preload` where
@@ -44,9 +45,11 @@ from netizen.moderation.verdict import OBSCENITY
 MODEL_FORMAT = "netizen-linear-text/1"
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 OFFENSIVE_ZH_FILE = "offensive-zh.json.gz"
+SPAM_EN_FILE = "spam-en.json.gz"
 
 OBSCENITY_EN = "obscenity-en"
 OFFENSIVE_ZH = "offensive-zh"
+SPAM_EN = "spam-en"
 
 # scikit-learn's default token pattern: words of two or more word characters.
 WORD_PATTERN = re.compile(r"(?u)\b\w\w+\b")
@@ -399,6 +402,11 @@ def load_offensive_zh() -> LinearTextModel:
     return LinearTextModel.load(MODELS_DIR / OFFENSIVE_ZH_FILE)
 
 
+def load_spam_en() -> LinearTextModel:
+    """The YouTube comment-spam model shipped in ``models/`` (see ``models/README.md``)."""
+    return LinearTextModel.load(MODELS_DIR / SPAM_EN_FILE)
+
+
 # --- Registry -------------------------------------------------------------------------------
 
 # name -> loader. The loaders read module globals when called, so tests can point them at
@@ -406,6 +414,7 @@ def load_offensive_zh() -> LinearTextModel:
 LOADERS: dict[str, Callable[[], Classifier]] = {
     OBSCENITY_EN: load_obscenity_en,
     OFFENSIVE_ZH: load_offensive_zh,
+    SPAM_EN: load_spam_en,
 }
 
 _loaded: dict[str, Classifier] = {}

@@ -178,6 +178,35 @@ def youtube_spam(folder: Path) -> Dataset:
     return Dataset("youtube_spam", split_by_hash(examples), files)
 
 
+# Ordinary sentences kept from Tatoeba, by hash of the text: enough to teach the spam model
+# that polite, everyday English ("please check the dates") is not an advert, few enough
+# not to drown the spam it learns from.
+ORDINARY_SENTENCES = 2000
+
+
+def tatoeba_english(folder: Path) -> Dataset:
+    """Everyday English sentences (Tatoeba, the English side of the Chinese pairs), none of
+    them spam: the spam model's counterweight to YouTube's plugs. Sentences of five words
+    or more, each once."""
+    path = folder / "tatoeba_cmn_eng" / "cmn.txt"
+    if not path.is_file():
+        raise DatasetMissing(f"{path} not found (is NETIZEN_DATASETS set?)")
+    known = frozenset({SPAM})
+    with open(path, encoding="utf-8-sig") as lines:
+        rows = [line.split("\t")[0] for line in lines]
+    examples = unique(
+        Example(text, "en", frozenset(), known, f"cmn.txt:{number}")
+        for number, text in enumerate(rows, start=1)
+        if len(text.split()) >= 5
+    )
+    examples.sort(key=lambda e: hashlib.sha256(e.text.encode()).hexdigest())
+    return Dataset(
+        "tatoeba_english",
+        {"train": examples[:ORDINARY_SENTENCES]},
+        {"cmn.txt": file_record(path, len(rows))},
+    )
+
+
 READERS: dict[str, Callable[[Path], Dataset]] = {
     "cold": cold,
     "davidson": davidson,

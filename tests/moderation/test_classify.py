@@ -14,7 +14,7 @@ from netizen.moderation import classifiers
 from netizen.moderation.context import ScreeningContext
 from netizen.moderation.phases import classify
 from netizen.moderation.pipeline import ScreeningState, compose
-from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, SCREENING_UNAVAILABLE
+from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, SCREENING_UNAVAILABLE, SPAM
 
 SHARED = settings.NETIZEN_DATASETS
 DAVIDSON = SHARED / "davidson_hate_offensive" / "labeled_data.csv"
@@ -51,6 +51,11 @@ def english():
 @pytest.fixture
 def chinese():
     return classifiers.get(classifiers.OFFENSIVE_ZH)
+
+
+@pytest.fixture
+def spam():
+    return classifiers.get(classifiers.SPAM_EN)
 
 
 @pytest.fixture
@@ -185,13 +190,13 @@ def test_broken_model_files_are_refused(tmp_path, content):
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
-        ("en", "a perfectly ordinary sentence", ["obscenity-en"]),
+        ("en", "a perfectly ordinary sentence", ["obscenity-en", "spam-en"]),
         ("zh-Hans", "一句普通的话", ["offensive-zh"]),
         ("zh-Hant", "一句普通的話", ["offensive-zh"]),
         ("zh", "一句普通的话", ["offensive-zh"]),
-        ("zh-Hans", "这个app真好用", ["obscenity-en", "offensive-zh"]),
-        ("en", "I love 北京 food", ["obscenity-en", "offensive-zh"]),
-        ("und", "ok ok ok", ["obscenity-en"]),
+        ("zh-Hans", "这个app真好用", ["obscenity-en", "spam-en", "offensive-zh"]),
+        ("en", "I love 北京 food", ["obscenity-en", "spam-en", "offensive-zh"]),
+        ("und", "ok ok ok", ["obscenity-en", "spam-en"]),
         ("und", "好好好", ["offensive-zh"]),
         ("und", "12345 !!! 🙂", []),
         ("und", "", []),
@@ -201,10 +206,10 @@ def test_choose_by_language_and_script(language, text, expected):
     assert classify.choose(language, text) == expected
 
 
-def test_phase_flags_obscenity_and_records_the_version(english):
+def test_phase_flags_obscenity_and_records_the_version(english, spam):
     s = state("You are a f***ing idiot, you asshole", "en")
     flags = classify.run(s)
-    assert s.models == {"obscenity-en": english.version}
+    assert s.models == {"obscenity-en": english.version, "spam-en": spam.version}
     assert len(flags) == 1
     (flag,) = flags
     assert flag.label == OBSCENITY
@@ -214,10 +219,29 @@ def test_phase_flags_obscenity_and_records_the_version(english):
     assert flag.detail == f"obscenity-en {flag.score:.2f}"
 
 
-def test_phase_records_versions_even_when_nothing_is_found(english, chinese):
+def test_phase_records_versions_even_when_nothing_is_found(english, chinese, spam):
     s = state("Thanks for the article 谢谢", "en")
     assert classify.run(s) == []
-    assert s.models == {"obscenity-en": english.version, "offensive-zh": chinese.version}
+    assert s.models == {
+        "obscenity-en": english.version,
+        "spam-en": spam.version,
+        "offensive-zh": chinese.version,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "is_spam"),
+    [
+        ("Hey everyone, check out my channel and subscribe, I do covers every week!!", True),
+        ("Earn $500 a day from home, click the link in my profile", True),
+        ("The interview with the border guard was the most interesting part.", False),
+        ("Could you add the original Korean quotes next time?", False),
+    ],
+)
+def test_phase_flags_english_spam(spam, text, is_spam):
+    flags = classify.run(state(text, "en"))
+    found = [f for f in flags if f.label == SPAM and f.score >= 0.5]
+    assert bool(found) is is_spam, (text, spam.score(text))
 
 
 def test_phase_reads_the_normalised_text():
@@ -268,9 +292,9 @@ def test_a_failed_load_is_retried(no_models, monkeypatch):
     assert classifiers.get(classifiers.OFFENSIVE_ZH).name == classifiers.OFFENSIVE_ZH
 
 
-def test_screening_with_the_classify_phase_alone(english):
+def test_screening_with_the_classify_phase_alone(english, spam):
     screen = compose([("classify", classify.run)])
     verdict = screen("what a piece of shit")
-    assert verdict.models == {"obscenity-en": english.version}
+    assert verdict.models == {"obscenity-en": english.version, "spam-en": spam.version}
     assert verdict.scores[OBSCENITY] > 0.9
     assert verdict.action == "reject"

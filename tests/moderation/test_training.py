@@ -1,6 +1,7 @@
-"""Training the Chinese model: on a hand-written COLD-format fixture, and on COLD itself when
-the shared datasets are present. No database."""
+"""Training the shipped models: on hand-written fixtures in each dataset's format, and on the
+datasets themselves when the shared datasets are present. No database."""
 
+import csv
 import gzip
 import io
 import json
@@ -16,6 +17,7 @@ from netizen.moderation.classifiers import (
     MODEL_FORMAT,
     OFFENSIVE_ZH,
     OFFENSIVE_ZH_FILE,
+    SPAM_EN,
     LinearTextModel,
     sha256_file,
 )
@@ -102,10 +104,47 @@ def test_command_prints_a_json_summary(tmp_path):
     call_command(
         "moderation", "train", "--data-dir", str(FIXTURES), "--output", str(tmp_path), stdout=out
     )
-    summary = json.loads(out.getvalue())
-    assert summary["model"] == OFFENSIVE_ZH
+    models = json.loads(out.getvalue())["models"]
+    assert models[OFFENSIVE_ZH]["model"] == OFFENSIVE_ZH
     assert (tmp_path / OFFENSIVE_ZH_FILE).is_file()
-    assert summary["data"]["files"]["train.csv"]["rows"] == 27
+    assert models[OFFENSIVE_ZH]["data"]["files"]["train.csv"]["rows"] == 27
+    assert "youtube_spam" in models[SPAM_EN]["skipped"]  # the fixture has no spam data
+
+
+def write_youtube(folder: Path) -> None:
+    """A YouTube-spam-format file in our own words: channel plugs and song talk."""
+    folder.mkdir(parents=True)
+    plugs = [
+        "check out my channel",
+        "subscribe to me",
+        "free gift cards at my site",
+        "visit my page for money",
+        "follow me for daily giveaways",
+    ]
+    talk = [
+        "this song takes me back",
+        "the chorus is so good",
+        "who is here in 2015",
+        "love the dancing in this video",
+        "her voice is amazing",
+    ]
+    with open(folder / "01-fixture.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["COMMENT_ID", "AUTHOR", "DATE", "CONTENT", "CLASS"])
+        for i in range(60):
+            writer.writerow([f"s{i}", "a", "2015-01-01", f"{plugs[i % 5]} number {i}!!", "1"])
+            writer.writerow([f"h{i}", "b", "2015-01-01", f"{talk[i % 5]}, part {i}", "0"])
+
+
+def test_the_spam_model_trains_on_youtube_comments_and_scores_spam(tmp_path):
+    write_youtube(tmp_path / "data" / "youtube_spam")
+    summary = training.train_spam_en(tmp_path / "data", tmp_path)
+    model = LinearTextModel.load(tmp_path / summary["path"].split("/")[-1])
+    assert (model.name, model.language, model.label) == (SPAM_EN, "en", "spam")
+    assert summary["dev"]["f1"] >= 0.9
+    assert model.score("check out my channel and subscribe!!") > 0.5
+    assert model.score("the chorus of this song is so good") < 0.5
+    assert summary["data"]["files"]["01-fixture.csv"]["rows"] == 120
 
 
 def test_command_reports_missing_data(tmp_path):

@@ -42,7 +42,7 @@ def choose(language: str, text: str) -> list[str]:
     base = language.split("-")[0].lower()
     chosen = []
     if base == "en" or LATIN_WORD.search(text):
-        chosen.append(classifiers.OBSCENITY_EN)
+        chosen.extend((classifiers.OBSCENITY_EN, classifiers.SPAM_EN))
     if base == "zh" or HAN.search(text):
         chosen.append(classifiers.OFFENSIVE_ZH)
     return chosen

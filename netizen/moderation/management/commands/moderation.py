@@ -2,8 +2,9 @@
 
 Actions:
 
-* ``train``: train the Chinese offensive-language model on COLD and write it to the models
-  directory; prints a JSON summary (rows, data hashes, dev metrics, model size) on stdout.
+* ``train``: train the shipped models (Chinese offensive language on COLD, English spam on
+  YouTube comments) and write them to the models directory; prints a JSON summary per model
+  (rows, data hashes, dev metrics, model size) on stdout.
 * ``evaluate``: run the whole screening pipeline over each dataset's held-out split (those
   present in ``--data-dir``, Chinese ones in Traditional characters too) and the functional
   cases; prints accuracy, precision, recall, F1 and ROC-AUC per split, language and label.
@@ -18,6 +19,7 @@ carries the JSON and nothing else.
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,20 +31,30 @@ from netizen.moderation.classifiers import MODELS_DIR
 
 
 def train(*, data_dir: Path, output: Path, seed: int | None, **options: Any) -> dict:
+    """Every shipped model whose data is present; a model without its data is reported as
+    skipped, and missing data for all of them is an error."""
     from netizen.moderation import training
 
-    config = training.TrainConfig()
-    if seed is not None:
-        config = training.TrainConfig(seed=seed)
     command = "netizen moderation train"
     if data_dir != settings.NETIZEN_DATASETS:
         command += f" --data-dir {data_dir}"
     if seed is not None:
         command += f" --seed {seed}"
-    try:
-        return training.train_offensive_zh(data_dir, output, config, command=command)
-    except training.TrainingError as error:
-        raise CommandError(str(error)) from error
+    recipes = {
+        "offensive-zh": (training.train_offensive_zh, training.TrainConfig()),
+        "spam-en": (training.train_spam_en, training.SPAM_EN_CONFIG),
+    }
+    models: dict[str, Any] = {}
+    for name, (recipe, config) in recipes.items():
+        if seed is not None:
+            config = replace(config, seed=seed)
+        try:
+            models[name] = recipe(data_dir, output, config, command=command)
+        except training.TrainingError as error:
+            models[name] = {"skipped": str(error)}
+    if all("skipped" in summary for summary in models.values()):
+        raise CommandError("; ".join(summary["skipped"] for summary in models.values()))
+    return {"command": command, "models": models}
 
 
 def evaluate(*, data_dir: Path, **options: Any) -> dict:
@@ -103,7 +115,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
         trainer = actions.add_parser(
-            "train", help="train the Chinese offensive-language model on COLD"
+            "train", help="train the shipped models (COLD Chinese offensive language, English spam)"
         )
         trainer.add_argument(
             "--data-dir",
