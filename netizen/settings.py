@@ -5,6 +5,7 @@ and a database-backed task worker, with no other server. At scale, ``DATABASE_UR
 PostgreSQL and ``NETIZEN_TASKS_BACKEND=rq`` with ``REDIS_URL`` moves background work to RQ.
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -216,6 +217,14 @@ NETIZEN_SERVE_MEDIA = env_bool("NETIZEN_SERVE_MEDIA", default=True)
 NETIZEN_CLIENT_IP_HEADER = os.environ.get("NETIZEN_CLIENT_IP_HEADER", "")
 # Languages comment screening chooses among (ISO 639-1, comma-separated).
 NETIZEN_COMMENT_LANGUAGES = tuple(env_list("NETIZEN_COMMENT_LANGUAGES", "en,zh"))
+# Screening thresholds that differ from the policy's 0.5, as JSON: for every language under
+# "*", or for one ("en", "zh"), e.g. {"*": {"spam": 0.6}, "zh": {"hate_speech": 0.55}}.
+try:
+    NETIZEN_SCREENING_THRESHOLDS = json.loads(
+        os.environ.get("NETIZEN_SCREENING_THRESHOLDS") or "{}"
+    )
+except json.JSONDecodeError as error:
+    raise ImproperlyConfigured(f"NETIZEN_SCREENING_THRESHOLDS is not JSON: {error}") from None
 # Developer datasets for training and benchmarks (never read at run time); by default the
 # shared folder next to the project's checkout.
 NETIZEN_DATASETS = Path(

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from netizen.moderation import Action, ScreeningContext, Verdict
 from netizen.moderation.context import Policy
 from netizen.moderation.pipeline import screen_within, unavailable_verdict
-from netizen.moderation.verdict import SPAM
+from netizen.moderation.verdict import LABELS, SPAM
 
 from .decisions import DecisionError, decide
 from .history import CommentHistory
@@ -24,8 +25,38 @@ from .terms import current_lexicon
 logger = logging.getLogger(__name__)
 
 
+def checked_thresholds(value: object) -> dict[str, dict[str, float]]:
+    """NETIZEN_SCREENING_THRESHOLDS, checked: a typo must not silently leave a default."""
+    problem = 'expected {language or "*": {label: number between 0 and 1}}'
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"NETIZEN_SCREENING_THRESHOLDS: {problem}")
+    for language, thresholds in value.items():
+        if not isinstance(thresholds, dict):
+            raise ImproperlyConfigured(f"NETIZEN_SCREENING_THRESHOLDS[{language!r}]: {problem}")
+        for label, threshold in thresholds.items():
+            if label not in LABELS:
+                raise ImproperlyConfigured(
+                    f"NETIZEN_SCREENING_THRESHOLDS[{language!r}]: unknown label {label!r} "
+                    f"(one of {', '.join(LABELS)})"
+                )
+            if not isinstance(threshold, int | float) or not 0 < threshold <= 1:
+                raise ImproperlyConfigured(
+                    f"NETIZEN_SCREENING_THRESHOLDS[{language!r}][{label!r}]: {threshold!r} "
+                    "is not a number between 0 and 1"
+                )
+    return {language: dict(thresholds) for language, thresholds in value.items()}
+
+
 def policy() -> Policy:
-    return Policy(languages=tuple(settings.NETIZEN_COMMENT_LANGUAGES))
+    """The site's policy: its languages, and thresholds from NETIZEN_SCREENING_THRESHOLDS."""
+    configured = checked_thresholds(settings.NETIZEN_SCREENING_THRESHOLDS)
+    base = Policy()
+    shared = {**base.thresholds, **configured.pop("*", {})}
+    return Policy(
+        languages=tuple(settings.NETIZEN_COMMENT_LANGUAGES),
+        thresholds=shared,
+        language_thresholds=configured,
+    )
 
 
 def context_for(comment: Comment) -> ScreeningContext:

@@ -62,6 +62,9 @@ class Policy:
             "spam": 0.5,
         }
     )
+    # Per language (ISO 639-1, "zh" for both scripts), thresholds that differ from the above:
+    # a model is calibrated on its own data, and one language's scores may run higher.
+    language_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     # A label at or over this score suggests rejection (a moderator still decides).
     reject_at: float = 0.9
     # A spam score at or over this files the comment as spam straight away (reviewable).
@@ -81,6 +84,11 @@ class Policy:
     near_duplicate_bits: int = 8
     # Time each phase may take before its result is discarded as unavailable.
     phase_budget_ms: float = 250.0
+
+    def thresholds_for(self, language: str) -> dict[str, float]:
+        """The thresholds for a comment in ``language`` ("zh-Hant" uses "zh"'s)."""
+        base = language.split("-")[0].lower()
+        return {**self.thresholds, **self.language_thresholds.get(base, {})}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ UNAVAILABLE_PRIORITY = 0.6
 def decide(state: ScreeningState) -> Verdict:
     """Suggest an action. ``approve`` means only "nothing found": nothing is auto-approved."""
     policy = state.context.policy
+    thresholds = policy.thresholds_for(state.language)
     scores = {label: 0.0 for label in LABELS}
     for flag in state.flags:
         if flag.label in scores:
@@ -28,7 +29,7 @@ def decide(state: ScreeningState) -> Verdict:
         action = Action.SPAM
     elif top >= policy.reject_at:
         action = Action.REJECT
-    elif unavailable or any(scores[label] >= policy.thresholds[label] for label in LABELS):
+    elif unavailable or any(scores[label] >= thresholds[label] for label in LABELS):
         action = Action.REVIEW
     else:
         action = Action.APPROVE

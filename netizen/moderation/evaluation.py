@@ -55,7 +55,7 @@ def traditional(examples: list[Example]) -> list[Example]:
 def score_split(
     examples: list[Example],
     screener: Screener,
-    thresholds: dict[str, float],
+    policy: Policy,
     combined: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Per language and per label the source speaks for: the figures at the policy's
@@ -64,6 +64,7 @@ def score_split(
     report: dict[str, Any] = {}
     for language in sorted({e.language for e in examples}):
         rows = [(e, v) for e, v in zip(examples, verdicts, strict=True) if e.language == language]
+        thresholds = policy.thresholds_for(language)
         by_label = {}
         for label in LABELS:
             known = [(e, v) for e, v in rows if e.says(label) is not None]
@@ -85,29 +86,28 @@ def score_split(
 
 
 def evaluate_datasets(
-    datasets: Iterable[Dataset], screener: Screener, thresholds: dict[str, float]
+    datasets: Iterable[Dataset], screener: Screener, policy: Policy
 ) -> dict[str, Any]:
     report: dict[str, Any] = {}
     for dataset in datasets:
         combined = COMBINED.get(dataset.name, ())
         for split in HELD_OUT.get(dataset.name, ()):
             examples = dataset.splits[split]
-            report[f"{dataset.name}/{split}"] = score_split(
-                examples, screener, thresholds, combined
-            )
+            report[f"{dataset.name}/{split}"] = score_split(examples, screener, policy, combined)
             if any(e.language == "zh-Hans" for e in examples):
                 converted = traditional([e for e in examples if e.language == "zh-Hans"])
                 report[f"{dataset.name}/{split} (Traditional)"] = score_split(
-                    converted, screener, thresholds, combined
+                    converted, screener, policy, combined
                 )
     return report
 
 
-def evaluate_functional(screener: Screener, thresholds: dict[str, float]) -> dict[str, Any]:
+def evaluate_functional(screener: Screener, policy: Policy) -> dict[str, Any]:
     """Each behaviour's pass rate per language, and which cases failed (by line)."""
 
     def flagged(text: str) -> set[str]:
-        return set(screener(text).labels_over(thresholds))
+        verdict = screener(text)
+        return set(verdict.labels_over(policy.thresholds_for(verdict.language)))
 
     report: dict[str, Any] = {}
     for (behaviour, language), tally in functional.evaluate(
@@ -132,7 +132,7 @@ def evaluate(
     models = screener("warm-up").models
     return {
         "models": models,
-        "thresholds": policy.thresholds,
-        "datasets": evaluate_datasets(available(data_dir), screener, policy.thresholds),
-        "functional": evaluate_functional(screener, policy.thresholds),
+        "thresholds": {"default": policy.thresholds, **policy.language_thresholds},
+        "datasets": evaluate_datasets(available(data_dir), screener, policy),
+        "functional": evaluate_functional(screener, policy),
     }

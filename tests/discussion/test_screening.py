@@ -124,3 +124,39 @@ def test_nothing_is_auto_approved(demo_story):
     assert comment.status == Status.PENDING
     assert not comment.decisions.exists()
     assert Comment.objects.filter(status=Status.APPROVED, decisions__via="screening").count() == 0
+
+
+def test_thresholds_can_differ_by_language(settings):
+    from netizen.discussion.screening import policy
+
+    settings.NETIZEN_SCREENING_THRESHOLDS = {"*": {"spam": 0.7}, "zh": {"hate_speech": 0.8}}
+    rules = policy()
+    assert rules.thresholds_for("en")["spam"] == 0.7
+    assert rules.thresholds_for("zh-Hant")["hate_speech"] == 0.8
+    assert rules.thresholds_for("en")["hate_speech"] == 0.5
+
+
+def test_a_comment_under_its_languages_threshold_is_not_flagged(settings, demo_story):
+    text = "你是个白痴吗？文章都不看。"
+    assert send(demo_story, text).suggested_action != "approve"
+    settings.NETIZEN_SCREENING_THRESHOLDS = {"zh": {"personal_attack": 0.99, "hate_speech": 0.99}}
+    again = send(demo_story, text + " ")
+    assert again.suggested_action == "approve"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"en": {"hate": 0.5}}, "unknown label 'hate'"),
+        ({"en": {"spam": 2}}, "not a number between 0 and 1"),
+        ({"en": 0.5}, "expected"),
+    ],
+)
+def test_a_mistyped_threshold_setting_is_an_error(settings, value, message):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from netizen.discussion.screening import policy
+
+    settings.NETIZEN_SCREENING_THRESHOLDS = value
+    with pytest.raises(ImproperlyConfigured, match=message):
+        policy()

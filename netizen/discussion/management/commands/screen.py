@@ -38,7 +38,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         context = ScreeningContext(lexicon=current_lexicon(), policy=policy())
-        thresholds = context.policy.thresholds
         for number, line in enumerate(sys.stdin, start=1):
             if not line.strip():
                 continue
@@ -49,7 +48,9 @@ class Command(BaseCommand):
                 self.stderr.write(problem)
                 self.stdout.write(json.dumps({"id": None, "error": problem}))
                 continue
-            record = screening_line(item_id, screen(text, context), thresholds)
+            verdict = screen(text, context)
+            thresholds = context.policy.thresholds_for(verdict.language)
+            record = screening_line(item_id, verdict, thresholds)
             self.stdout.write(json.dumps(record, ensure_ascii=False))
 
 
