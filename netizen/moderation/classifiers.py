@@ -34,16 +34,18 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from netizen.moderation import registry
 from netizen.moderation.verdict import OBSCENITY
 
 MODEL_FORMAT = "netizen-linear-text/1"
-MODELS_DIR = Path(__file__).resolve().parent / "models"
+MODELS_DIR = registry.SHIPPED_DIR
 OFFENSIVE_ZH_FILE = "offensive-zh.json.gz"
 SPAM_EN_FILE = "spam-en.json.gz"
 
@@ -398,13 +400,50 @@ def load_obscenity_en() -> LinearTextModel:
 
 
 def load_offensive_zh() -> LinearTextModel:
-    """The COLD model shipped in ``models/`` (see ``models/README.md``)."""
-    return LinearTextModel.load(MODELS_DIR / OFFENSIVE_ZH_FILE)
+    """The COLD model of the set in use (shipped: ``models/``, see ``models/README.md``)."""
+    return LinearTextModel.load(models_dir() / OFFENSIVE_ZH_FILE)
 
 
 def load_spam_en() -> LinearTextModel:
-    """The YouTube comment-spam model shipped in ``models/`` (see ``models/README.md``)."""
-    return LinearTextModel.load(MODELS_DIR / SPAM_EN_FILE)
+    """The comment-spam model of the set in use (see ``models/README.md``)."""
+    return LinearTextModel.load(models_dir() / SPAM_EN_FILE)
+
+
+# --- Which set of models -------------------------------------------------------------------
+
+_active: registry.ActiveSet | None = None
+_chosen: Path | None = None  # a set picked for evaluation, over the active one
+
+
+def models_dir() -> Path:
+    """The directory models load from: a set chosen with :func:`use_models`, else the set
+    an operator activated (``netizen moderation activate``), else the shipped one."""
+    global _active
+    if _chosen is not None:
+        return _chosen
+    from django.conf import settings
+
+    if not settings.configured:  # the library used without Django: the shipped set
+        return MODELS_DIR
+    root = registry.configured_root()
+    if _active is None or _active.root != root:
+        _active = registry.ActiveSet(root, MODELS_DIR)
+    choice = _active.current()  # one os.stat; raises if ACTIVE names a broken set
+    return MODELS_DIR if choice.version == registry.SHIPPED else choice.path
+
+
+@contextmanager
+def use_models(directory: Path) -> Iterator[None]:
+    """Load models from ``directory`` for a while (``evaluate --version``), then go back."""
+    global _chosen
+    previous = _chosen
+    _chosen = Path(directory)
+    reset()
+    try:
+        yield
+    finally:
+        _chosen = previous
+        reset()
 
 
 # --- Registry -------------------------------------------------------------------------------
@@ -418,12 +457,19 @@ LOADERS: dict[str, Callable[[], Classifier]] = {
 }
 
 _loaded: dict[str, Classifier] = {}
+_loaded_from: list[Path] = []  # the set directory _loaded came from
 _lock = threading.Lock()
 
 
 def get(name: str) -> Classifier:
-    """The classifier ``name``, loaded once per process. Raises if it cannot be loaded;
-    a failed load is not remembered, so the next call tries again."""
+    """The classifier ``name``, loaded once per process from the set in use (reloaded when
+    an operator activates another). Raises if it cannot be loaded; a failed load is not
+    remembered, so the next call tries again."""
+    directory = models_dir()
+    if _loaded_from != [directory]:
+        with _lock:
+            _loaded.clear()
+            _loaded_from[:] = [directory]
     found = _loaded.get(name)
     if found is not None:
         return found
@@ -443,3 +489,4 @@ def reset() -> None:
     """Forget loaded classifiers (tests; after replacing a model file)."""
     with _lock:
         _loaded.clear()
+        _loaded_from.clear()

@@ -129,10 +129,35 @@ def evaluate(
     functional cases, with the models that were measured."""
     policy = policy or Policy()
     screener = screener or pipeline_screener(policy)
-    models = screener("warm-up").models
+    models = screener("warm-up 预热").models  # Latin and Han: every model runs
     return {
         "models": models,
         "thresholds": {"default": policy.thresholds, **policy.language_thresholds},
         "datasets": evaluate_datasets(available(data_dir), screener, policy),
         "functional": evaluate_functional(screener, policy),
     }
+
+
+def compare(current: dict[str, Any], candidate: dict[str, Any]) -> dict[str, Any]:
+    """Candidate minus current for each dataset figure (accuracy, F1, ROC-AUC) and each
+    behaviour's pass rate: what activating the candidate would change."""
+    changes: dict[str, Any] = {"datasets": {}, "functional": {}}
+    for split, languages in candidate["datasets"].items():
+        for language, labels in languages.items():
+            for label, figures in labels.items():
+                before = current["datasets"].get(split, {}).get(language, {}).get(label)
+                if before is None:
+                    continue
+                changes["datasets"][f"{split} {language} {label}"] = {
+                    name: round(figures[name] - before[name], 4)
+                    for name in ("accuracy", "f1", "roc_auc")
+                    if figures.get(name) is not None and before.get(name) is not None
+                }
+    for behaviour, languages in candidate["functional"].items():
+        for language, figures in languages.items():
+            before = current["functional"].get(behaviour, {}).get(language)
+            if before is not None:
+                changes["functional"][f"{behaviour} {language}"] = round(
+                    figures["accuracy"] - before["accuracy"], 4
+                )
+    return changes

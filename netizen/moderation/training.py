@@ -37,7 +37,8 @@ from netizen.moderation.classifiers import (
     LinearTextModel,
     sha256_file,
 )
-from netizen.moderation.verdict import HATE_SPEECH, SPAM
+from netizen.moderation.examples import Example
+from netizen.moderation.verdict import HATE_SPEECH, PERSONAL_ATTACK, SPAM
 
 COLD_DIR = "cold"
 COLD_FILES = ("train.csv", "dev.csv")
@@ -188,6 +189,23 @@ def _source(folder: Path) -> str:
     ).replace(" @", "@")
 
 
+def labelled_for(
+    examples: Sequence[Example], languages: Sequence[str], labels: Sequence[str]
+) -> list[tuple[str, int]]:
+    """(text, 0/1) for a model of ``labels`` in ``languages``: positive when any of the labels
+    applies, negative when the example speaks for them all and none applies; examples that
+    say nothing about them are left out."""
+    found = []
+    for example in examples:
+        if example.language.split("-")[0] not in languages:
+            continue
+        if example.labels & set(labels):
+            found.append((example.text, 1))
+        elif set(labels) <= example.known:
+            found.append((example.text, 0))
+    return found
+
+
 def fit(
     texts: Sequence[str],
     labels: Sequence[int],
@@ -297,16 +315,23 @@ def train_offensive_zh(
     output_dir: Path = MODELS_DIR,
     config: TrainConfig = TrainConfig(),
     command: str = "netizen moderation train",
+    extra: Sequence[Example] = (),
 ) -> dict[str, Any]:
-    """Train on ``data_dir/cold``, evaluate on its deduplicated dev split, write
-    ``output_dir/offensive-zh.json.gz``; returns a JSON-ready summary."""
+    """Train on ``data_dir/cold`` (plus ``extra`` examples, e.g. moderators' decisions),
+    evaluate on its deduplicated dev split, write ``output_dir/offensive-zh.json.gz``;
+    returns a JSON-ready summary."""
     import opencc
 
     folder = Path(data_dir) / COLD_DIR
     data = read_cold(folder, config)
     if len(data.dev) == 0:
         raise TrainingError(f"{folder / 'dev.csv'}: no dev rows left after deduplication")
-    model, reference = fit(data.train.texts, data.train.labels, config)
+    added = labelled_for(extra, ("zh",), (HATE_SPEECH, PERSONAL_ATTACK))
+    model, reference = fit(
+        [*data.train.texts, *(text for text, _ in added)],
+        [*data.train.labels, *(label for _, label in added)],
+        config,
+    )
 
     scores = [model.score(text) for text in data.dev.texts]
     expected = reference(data.dev.texts)
@@ -335,6 +360,7 @@ def train_offensive_zh(
             "files": data.files,
         },
         "config": asdict(config),
+        "extra_examples": len(added),
         "dev_metrics": dev_metrics,
         "dev_metrics_by_topic": by_topic,
         "dev_metrics_traditional": measure(traditional, data.dev.labels),
@@ -358,6 +384,7 @@ def train_offensive_zh(
         "version": LinearTextModel.load(path).version,
         **{key: model.metadata[key] for key in ("created", "data", "config", "features")},
         "dev": dev_metrics,
+        "extra_examples": len(added),
         "dev_by_topic": by_topic,
         "dev_traditional": model.metadata["dev_metrics_traditional"],
         "dev_safe_scoring_0.3_or_more": model.metadata["dev_safe_scoring_0.3_or_more"],
@@ -377,6 +404,7 @@ def train_spam_en(
     output_dir: Path = MODELS_DIR,
     config: TrainConfig = SPAM_EN_CONFIG,
     command: str = "netizen moderation train",
+    extra: Sequence[Example] = (),
 ) -> dict[str, Any]:
     """Train the English comment-spam model on YouTube comments (a fixed 80/20 hash split,
     dev deduplicated against train), with everyday sentences from Tatoeba as more non-spam
@@ -394,9 +422,11 @@ def train_spam_en(
         ordinary = None
     dev = data.splits["dev"]
     train = data.splits["train"] + (ordinary.splits["train"] if ordinary else [])
+    added = labelled_for(extra, ("en",), (SPAM,))
     model, reference = fit(
-        [e.text for e in train], [int(SPAM in e.labels) for e in train], config,
-        name=SPAM_EN, language="en", label=SPAM,
+        [*(e.text for e in train), *(text for text, _ in added)],
+        [*(int(SPAM in e.labels) for e in train), *(label for _, label in added)],
+        config, name=SPAM_EN, language="en", label=SPAM,
     )  # fmt: skip
     dev_texts = [e.text for e in dev]
     scores = [model.score(text) for text in dev_texts]
@@ -423,6 +453,7 @@ def train_spam_en(
             else None,
         },
         "config": asdict(config),
+        "extra_examples": len(added),
         "dev_metrics": dev_metrics,
         "export_max_abs_diff": float(f"{drift:.3g}"),
         "features": len(model.terms),
@@ -437,5 +468,6 @@ def train_spam_en(
         "sha256": digest,
         "version": LinearTextModel.load(path).version,
         "dev": dev_metrics,
+        "extra_examples": len(added),
         **{key: model.metadata[key] for key in ("created", "data", "config", "features")},
     }
