@@ -57,3 +57,30 @@ def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_st
     expect(published).to_have_attribute("lang", "en")
     published.scroll_into_view_if_needed()
     page.locator("#comments").screenshot(path=artifacts / "story-comments.png")
+
+
+def test_the_queue_says_whom_a_finding_is_aimed_at(page, live_server, demo, demo_story, artifacts):
+    Comment.objects.filter(status=Status.PENDING).delete()
+    for name, body in [
+        ("Wei", "楼上你就是个白痴，文章都不看完。"),
+        ("Ana", 'Someone wrote "refugees are vermin" under the last story. Please remove it.'),
+    ]:
+        page.goto(live_server.url + demo_story.url)
+        form = page.locator("#comment-form")
+        form.get_by_label("Name").fill(name)
+        form.get_by_label("Comment").fill(body)
+        form.get_by_role("button", name="Send for moderation").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("awaiting moderation")
+
+    page.goto(live_server.url + "/admin/login/?next=/admin/moderation/")
+    page.fill("#id_username", MODERATOR.username)
+    page.fill("#id_password", MODERATOR.password)
+    page.click("button[type=submit]")
+    insult = page.locator(f"#comment-{Comment.objects.get(author_name='Wei').pk}")
+    expect(insult).to_contain_text("Personal attack")
+    expect(insult).to_contain_text("Insults a person it addresses or names: 白痴")
+    quoted = page.locator(f"#comment-{Comment.objects.get(author_name='Ana').pk}")
+    expect(quoted).to_contain_text("refugees are vermin")
+    # Reporting hate is not hate: no such finding on the reader who quoted it.
+    expect(quoted.locator(".queue-finding", has_text="Hate speech")).to_have_count(0)
+    page.screenshot(path=artifacts / "queue-targets.png", full_page=True)
