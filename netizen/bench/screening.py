@@ -102,6 +102,7 @@ def measure(texts: list[tuple[str, str]], warmup: int, core: int | None) -> dict
         unavailable += verdict.unavailable
         models |= verdict.models
     seconds = time.perf_counter() - started
+    screening = sum(latencies)
     ordered = sorted(latencies)
     return {
         "scenario": "screening",
@@ -112,8 +113,13 @@ def measure(texts: list[tuple[str, str]], warmup: int, core: int | None) -> dict
             "texts": dict(collections.Counter(language for language, _ in texts[warmup:])),
         },
         "comments": len(ordered),
-        "seconds": round(seconds, 3),
-        "comments_per_second": round(len(ordered) / seconds, 1),
+        # Time in screen() alone. The loop also keeps the bench's stand-in for the comments
+        # table (each comment's fingerprint and simhash, which the site computes when the
+        # comment arrives, not when it is screened); with that, the loop's own rate.
+        "seconds": round(screening, 3),
+        "comments_per_second": round(len(ordered) / screening, 1),
+        "loop_seconds": round(seconds, 3),
+        "loop_comments_per_second": round(len(ordered) / seconds, 1),
         "p50_ms": round(percentile(ordered, 50) * 1000, 3),
         "p99_ms": round(percentile(ordered, 99) * 1000, 3),
         "max_ms": round(ordered[-1] * 1000, 3),

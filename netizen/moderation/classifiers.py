@@ -32,6 +32,7 @@ import json
 import math
 import re
 import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -150,14 +151,15 @@ class Features:
             tokens = WORD_PATTERN.findall(text)
             if (low, high) == (1, 1):
                 return tokens
-            grams = []
-            for n in range(low, min(high, len(tokens)) + 1):
-                grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+            grams = tokens if low == 1 else []
+            for n in range(max(low, 2), min(high, len(tokens)) + 1):
+                grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
             return grams
         text = WHITE_SPACES.sub(" ", text)
-        grams = []
-        for n in range(low, min(high, len(text)) + 1):
-            grams.extend(text[i : i + n] for i in range(len(text) - n + 1))
+        grams = list(text) if low == 1 else []
+        # List comprehensions, not generators: this runs for every comment and model.
+        for n in range(max(low, 2), min(high, len(text)) + 1):
+            grams += [text[i : i + n] for i in range(len(text) - n + 1)]
         return grams
 
     def to_dict(self) -> dict[str, Any]:
@@ -413,23 +415,36 @@ def load_spam_en() -> LinearTextModel:
 
 _active: registry.ActiveSet | None = None
 _chosen: Path | None = None  # a set picked for evaluation, over the active one
+# How often a process looks at which set is active, in seconds: each look costs a stat of
+# the ACTIVE file, too much to pay for every comment; an activation is noticed this soon.
+RECHECK_SECONDS = 1.0
+_checked: tuple[float, Path | None] | None = None
 
 
 def models_dir() -> Path:
     """The directory models load from: a set chosen with :func:`use_models`, else the set
     an operator activated (``netizen moderation activate``), else the shipped one."""
-    global _active
+    global _checked
     if _chosen is not None:
         return _chosen
+    now = time.monotonic()
+    if _checked is None or now - _checked[0] >= RECHECK_SECONDS:
+        _checked = (now, trained_set())
+    return _checked[1] or MODELS_DIR
+
+
+def trained_set() -> Path | None:
+    """The directory of the trained set an operator activated; None for the shipped set."""
+    global _active
     from django.conf import settings
 
     if not settings.configured:  # the library used without Django: the shipped set
-        return MODELS_DIR
+        return None
     root = registry.configured_root()
     if _active is None or _active.root != root:
         _active = registry.ActiveSet(root, MODELS_DIR)
-    choice = _active.current()  # one os.stat; raises if ACTIVE names a broken set
-    return MODELS_DIR if choice.version == registry.SHIPPED else choice.path
+    choice = _active.current()  # raises if ACTIVE names a broken set: screening fails closed
+    return None if choice.version == registry.SHIPPED else choice.path
 
 
 @contextmanager
@@ -486,7 +501,9 @@ def preload(names: Iterable[str] | None = None) -> dict[str, str]:
 
 
 def reset() -> None:
-    """Forget loaded classifiers (tests; after replacing a model file)."""
+    """Forget loaded classifiers and which set is active (tests; after replacing a file)."""
+    global _checked
     with _lock:
         _loaded.clear()
         _loaded_from.clear()
+        _checked = None

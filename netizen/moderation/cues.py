@@ -14,8 +14,9 @@ chain is not the commenter's own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from netizen.moderation.lexicon import Lexicon, Match
@@ -98,15 +99,18 @@ def has_trigger(text: str) -> bool:
     return bool(trigger_lexicon().match(own_words(text)))
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` that quote someone else."""
-    return [match.span() for match in QUOTED.finditer(text)]
+@lru_cache(maxsize=16)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text`` that quote someone else (remembered for a few texts: several
+    phases ask about the comment being screened)."""
+    return tuple(match.span() for match in QUOTED.finditer(text))
 
 
-def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
+@lru_cache(maxsize=16)
 def own_words(text: str) -> str:
     """``text`` with quoted parts blanked out (lengths kept, so offsets still line up)."""
     spans = quoted_spans(text)

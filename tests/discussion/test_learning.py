@@ -26,8 +26,10 @@ def moderation(*args: str) -> dict:
 
 
 @pytest.fixture
-def models_root(settings, tmp_path):
+def models_root(settings, tmp_path, monkeypatch):
     settings.NETIZEN_MODERATION_MODELS_DIR = tmp_path / "sets"
+    # A running process looks at which set is active once a second; here, at every comment.
+    monkeypatch.setattr(classifiers, "RECHECK_SECONDS", 0.0)
     classifiers.reset()
     yield settings.NETIZEN_MODERATION_MODELS_DIR
     classifiers.reset()

@@ -18,6 +18,7 @@ them. Every change says why in the flag's detail.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,7 @@ def run(state: ScreeningState) -> None:
 
 
 def adjust(
-    flag: Flag, person: bool, group: bool, denied: bool, quotes: list[tuple[int, int]]
+    flag: Flag, person: bool, group: bool, denied: bool, quotes: Sequence[tuple[int, int]]
 ) -> Flag:
     """One earlier finding, re-weighed for its target and for being quoted."""
     if flag.span and quotes and inside(flag.span, quotes):
