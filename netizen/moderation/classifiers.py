@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from netizen.moderation import registry
+from netizen.moderation.registry import sha256_file
 from netizen.moderation.verdict import OBSCENITY
 
 MODEL_FORMAT = "netizen-linear-text/1"
@@ -307,14 +308,6 @@ def _sigmoid(z: float) -> float:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as data:
-        for block in iter(lambda: data.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # --- alt-profanity-check --------------------------------------------------------------------

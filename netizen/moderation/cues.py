@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from netizen.moderation.lexicon import Lexicon, Match
+from netizen.moderation.lexicon import Lexicon, Match, tsv_rows
 
 PERSON = "person"
 GROUP = "group"
@@ -60,13 +60,7 @@ class Cue:
 
 def parse_cues(text: str, name: str) -> list[Cue]:
     cues = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        fields = [field.strip() for field in line.split("\t")]
-        if len(fields) != 2:
-            raise ValueError(f"{name} line {number}: expected cue, kind")
+    for number, fields in tsv_rows(text, name, ("cue", "kind")):
         try:
             cues.append(Cue(*fields))
         except ValueError as error:

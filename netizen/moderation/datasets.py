@@ -20,6 +20,7 @@ from typing import Any
 
 from netizen.moderation.examples import Example
 from netizen.moderation.normalise import fold
+from netizen.moderation.registry import sha256_file
 from netizen.moderation.verdict import HATE_SPEECH, LABELS, OBSCENITY, PERSONAL_ATTACK, SPAM
 
 # One row in five, by the hash of its folded text, is held out where a dataset has no dev split.
@@ -38,14 +39,6 @@ class Dataset:
     name: str
     splits: dict[str, list[Example]]
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as data:
-        for block in iter(lambda: data.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def same_text_key(text: str) -> str:
@@ -84,7 +77,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def file_record(path: Path, rows: int) -> dict[str, Any]:
-    return {"sha256": sha256_of(path), "rows": rows}
+    return {"sha256": sha256_file(path), "rows": rows}
 
 
 def cold(folder: Path) -> Dataset:

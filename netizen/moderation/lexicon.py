@@ -12,7 +12,7 @@ a list of thousands of terms costs the same as a list of ten.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -258,16 +258,23 @@ def _drop_nested[T: Entry](matches: list[Match[T]]) -> list[Match[T]]:
     return kept
 
 
-def parse_tsv(text: str, name: str = "word list") -> list[Term]:
-    """Terms from a tab-separated list (term, label, severity); ``#`` starts a comment."""
-    terms = []
+def tsv_rows(text: str, name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of a tab-separated list; ``#`` starts a comment. A line with
+    the wrong number of fields raises ValueError naming the list and the line."""
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         fields = [field.strip() for field in line.split("\t")]
-        if len(fields) != 3:
-            raise ValueError(f"{name} line {number}: expected term, label, severity")
+        if len(fields) != len(columns):
+            raise ValueError(f"{name} line {number}: expected {', '.join(columns)}")
+        yield number, fields
+
+
+def parse_tsv(text: str, name: str = "word list") -> list[Term]:
+    """Terms from a tab-separated list (term, label, severity)."""
+    terms = []
+    for number, fields in tsv_rows(text, name, ("term", "label", "severity")):
         try:
             terms.append(Term(*fields))
         except ValueError as error:

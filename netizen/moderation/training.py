@@ -311,6 +311,20 @@ def measure(
     }
 
 
+def saved(model: LinearTextModel, path: Path) -> dict[str, Any]:
+    """Write the model; the summary lines every recipe reports about the file."""
+    digest = model.save(path)
+    return {
+        "model": model.name,
+        "label": model.label,
+        "path": str(path),
+        "bytes": path.stat().st_size,
+        "sha256": digest,
+        "version": LinearTextModel.load(path).version,
+        **{key: model.metadata[key] for key in ("created", "data", "config", "features")},
+    }
+
+
 def train_offensive_zh(
     data_dir: Path,
     output_dir: Path = MODELS_DIR,
@@ -374,16 +388,8 @@ def train_offensive_zh(
             "opencc": importlib.metadata.version("opencc"),
         },
     }
-    path = Path(output_dir) / OFFENSIVE_ZH_FILE
-    digest = model.save(path)
     return {
-        "model": OFFENSIVE_ZH,
-        "label": HATE_SPEECH,
-        "path": str(path),
-        "bytes": path.stat().st_size,
-        "sha256": digest,
-        "version": LinearTextModel.load(path).version,
-        **{key: model.metadata[key] for key in ("created", "data", "config", "features")},
+        **saved(model, Path(output_dir) / OFFENSIVE_ZH_FILE),
         "dev": dev_metrics,
         "extra_examples": len(added),
         "dev_by_topic": by_topic,
@@ -460,16 +466,8 @@ def train_spam_en(
         "export_max_abs_diff": float(f"{drift:.3g}"),
         "features": len(model.terms),
     }
-    path = Path(output_dir) / SPAM_EN_FILE
-    digest = model.save(path)
     return {
-        "model": SPAM_EN,
-        "label": SPAM,
-        "path": str(path),
-        "bytes": path.stat().st_size,
-        "sha256": digest,
-        "version": LinearTextModel.load(path).version,
+        **saved(model, Path(output_dir) / SPAM_EN_FILE),
         "dev": dev_metrics,
         "extra_examples": len(added),
-        **{key: model.metadata[key] for key in ("created", "data", "config", "features")},
     }

@@ -16,6 +16,14 @@ pytestmark = [
 BODY = "The translations make these voices heard. Sources: https://example.org/archive"
 
 
+def open_queue(page, live_server) -> None:
+    """Log in as the demo moderator and land on the queue."""
+    page.goto(live_server.url + "/admin/login/?next=/admin/moderation/")
+    page.fill("#id_username", MODERATOR.username)
+    page.fill("#id_password", MODERATOR.password)
+    page.click("button[type=submit]")
+
+
 def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_story, artifacts):
     # Only this comment in the queue, so the moderator's first keypress finds it.
     Comment.objects.filter(status=Status.PENDING).delete()
@@ -35,10 +43,7 @@ def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_st
     comment = Comment.objects.get(author_name="Seo-yeon")
     assert comment.status == Status.PENDING and comment.screened_at is not None
 
-    page.goto(live_server.url + "/admin/login/?next=/admin/moderation/")
-    page.fill("#id_username", MODERATOR.username)
-    page.fill("#id_password", MODERATOR.password)
-    page.click("button[type=submit]")
+    open_queue(page, live_server)
     row = page.locator(f"#comment-{comment.pk}")
     expect(row).to_contain_text("Seo-yeon")
     page.screenshot(path=artifacts / "queue.png", full_page=True)
@@ -72,10 +77,7 @@ def test_the_queue_says_whom_a_finding_is_aimed_at(page, live_server, demo, demo
         form.get_by_role("button", name="Send for moderation").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("awaiting moderation")
 
-    page.goto(live_server.url + "/admin/login/?next=/admin/moderation/")
-    page.fill("#id_username", MODERATOR.username)
-    page.fill("#id_password", MODERATOR.password)
-    page.click("button[type=submit]")
+    open_queue(page, live_server)
     insult = page.locator(f"#comment-{Comment.objects.get(author_name='Wei').pk}")
     expect(insult).to_contain_text("Personal attack")
     expect(insult).to_contain_text("Insults a person it addresses or names: 白痴")
