@@ -102,7 +102,9 @@ def evaluate_datasets(
     return report
 
 
-def evaluate_functional(screener: Screener, policy: Policy) -> dict[str, Any]:
+def evaluate_functional(
+    screener: Screener, policy: Policy, path: Path = functional.CASES_FILE
+) -> dict[str, Any]:
     """Each behaviour's pass rate per language, and which cases failed (by line)."""
 
     def flagged(text: str) -> set[str]:
@@ -111,7 +113,7 @@ def evaluate_functional(screener: Screener, policy: Policy) -> dict[str, Any]:
 
     report: dict[str, Any] = {}
     for (behaviour, language), tally in functional.evaluate(
-        functional.load_cases(), flagged
+        functional.load_cases(path), flagged
     ).items():
         report.setdefault(behaviour, {})[language] = {
             "cases": tally.count,
@@ -135,6 +137,9 @@ def evaluate(
         "thresholds": {"default": policy.thresholds, **policy.language_thresholds},
         "datasets": evaluate_datasets(available(data_dir), screener, policy),
         "functional": evaluate_functional(screener, policy),
+        "functional_holdout": evaluate_functional(screener, policy, functional.HOLDOUT_FILE)
+        if functional.HOLDOUT_FILE.is_file()
+        else None,
     }
 
 
@@ -153,11 +158,12 @@ def compare(current: dict[str, Any], candidate: dict[str, Any]) -> dict[str, Any
                     for name in ("accuracy", "f1", "roc_auc")
                     if figures.get(name) is not None and before.get(name) is not None
                 }
-    for behaviour, languages in candidate["functional"].items():
-        for language, figures in languages.items():
-            before = current["functional"].get(behaviour, {}).get(language)
-            if before is not None:
-                changes["functional"][f"{behaviour} {language}"] = round(
-                    figures["accuracy"] - before["accuracy"], 4
-                )
+    for part in ("functional", "functional_holdout"):
+        for behaviour, languages in (candidate.get(part) or {}).items():
+            for language, figures in languages.items():
+                before = (current.get(part) or {}).get(behaviour, {}).get(language)
+                if before is not None:
+                    changes.setdefault(part, {})[f"{behaviour} {language}"] = round(
+                        figures["accuracy"] - before["accuracy"], 4
+                    )
     return changes

@@ -11,6 +11,7 @@ import pytest
 from netizen.moderation.functional import (
     BEHAVIOURS,
     CASES_FILE,
+    HOLDOUT_FILE,
     LANGUAGES,
     Case,
     Failure,
@@ -175,22 +176,36 @@ def test_evaluate_of_no_cases_is_empty():
 # --- The shipped cases ----------------------------------------------------------------------
 
 
+# The cases tuned against, and the held-out ones (fewer, never read while tuning).
+SHIPPED_FILES = {CASES_FILE: MINIMUM_PER_LANGUAGE, HOLDOUT_FILE: 8}
+
+
+@pytest.fixture(scope="module", params=list(SHIPPED_FILES), ids=lambda path: path.name)
+def shipped_file(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def shipped() -> list[Case]:
-    return load_cases()
+def shipped(shipped_file) -> list[Case]:
+    return load_cases(shipped_file)
 
 
-def test_the_shipped_file_is_the_default(shipped):
-    assert shipped == load_cases(CASES_FILE)
+def test_the_tuned_cases_are_the_default():
+    assert load_cases() == load_cases(CASES_FILE)
 
 
-def test_every_behaviour_has_enough_cases_in_every_language(shipped):
+def test_no_held_out_case_repeats_a_tuned_one():
+    tuned = {(c.language, c.text) for c in load_cases(CASES_FILE)}
+    assert not [c.line for c in load_cases(HOLDOUT_FILE) if (c.language, c.text) in tuned]
+
+
+def test_every_behaviour_has_enough_cases_in_every_language(shipped, shipped_file):
     counts = Counter((c.behaviour, c.language) for c in shipped)
     short = {
         (behaviour, language): counts[behaviour, language]
         for behaviour in BEHAVIOURS
         for language in LANGUAGES
-        if counts[behaviour, language] < MINIMUM_PER_LANGUAGE
+        if counts[behaviour, language] < SHIPPED_FILES[shipped_file]
     }
     assert short == {}
 
