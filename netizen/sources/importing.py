@@ -22,7 +22,7 @@ from . import worker
 from .importers import parse, resolve_format
 from .importers.streams import peek
 from .models import ImportBatch, SourcePost
-from .preparing import COLUMNS, Prepared, Row, prepared_chunks
+from .preparing import COLUMNS, Prepared, Row, prepared_chunks, to_json
 from .search import index_new_posts
 
 # SQLite settings while an import writes. Indexes keyed by fingerprints and handles are
@@ -66,11 +66,18 @@ def select_in(
     would take longer than the one before."""
     if not values:
         return []
-    placeholders = ", ".join(["%s"] * len(values))
+    # The values travel as one parameter, so every chunk runs the same statement. An IN list
+    # of the chunk's own length made a new statement almost every time, and Python's sqlite3
+    # keeps up to 128 compiled, each with its thousands of parameters: the import's memory
+    # grew with every chunk (80 MB over 300,000 posts; 37 MB now, the page cache filling).
+    if connection.vendor == "postgresql":
+        among, value = "= ANY(%s)", list(values)
+    else:
+        among, value = "IN (SELECT value FROM json_each(%s))", to_json(list(values))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {columns} FROM {TABLE} WHERE {condition} AND {key} IN ({placeholders})",
-            [*params, *values],
+            f"SELECT {columns} FROM {TABLE} WHERE {condition} AND {key} {among}",
+            [*params, value],
         )
         return cursor.fetchall()
 

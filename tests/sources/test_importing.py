@@ -177,3 +177,14 @@ def test_a_post_stored_meanwhile_by_another_import_is_a_duplicate(monkeypatch):
     )  # fmt: skip
     assert (batch.imported, batch.duplicates) == (1, 1)
     assert SourcePost.objects.get(platform_id="c1").text == "x"
+
+
+def test_re_import_finds_posts_whatever_characters_their_ids_hold():
+    """Ids and fingerprints are looked up as one JSON list: quotes, commas, brackets and
+    non-Latin ids must come back as they went in."""
+    odd = ['quo"te', "com,ma", "[bracket]", "微博123", "back\\slash", "o'neil"]
+    records = [{"id": i, "text": f"post {n}"} for n, i in enumerate(odd)]
+    first = import_stream(jsonl(*records), "jsonl", source="p", mapping=MAP)
+    again = import_stream(jsonl(*records), "jsonl", source="p", mapping=MAP)
+    assert (first.imported, again.imported, again.duplicates) == (6, 0, 6)
+    assert set(SourcePost.objects.values_list("platform_id", flat=True)) == set(odd)
