@@ -6,39 +6,11 @@ Simplified characters (OpenCC) and cut into words (jieba), and prepare queries t
 so a Traditional query finds Simplified text and the reverse.
 """
 
-import logging
 import re
-from functools import cache
 
-import jieba
-import opencc
-from django.conf import settings
+from netizen.chinese import has_han, simplified, tokenizer
 
-jieba.setLogLevel(logging.WARNING)
-
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 WORD = re.compile(r"\w", re.UNICODE)
-
-
-@cache
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-@cache
-def _tokenizer() -> jieba.Tokenizer:
-    """jieba's dictionary, loaded once; its cache file lives in our data directory."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(settings.DATA_DIR)
-    return tokenizer
-
-
-def has_han(text: str) -> bool:
-    return bool(HAN.search(text))
-
-
-def simplified(text: str) -> str:
-    return _to_simplified().convert(text)
 
 
 def words(text: str) -> list[str]:
@@ -48,7 +20,7 @@ def words(text: str) -> list[str]:
     so a reader's shorter query still matches.
     """
     return [
-        word.lower() for word in _tokenizer().cut_for_search(simplified(text)) if WORD.search(word)
+        word.lower() for word in tokenizer().cut_for_search(simplified(text)) if WORD.search(word)
     ]
 
 

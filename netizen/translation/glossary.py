@@ -18,11 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from importlib.metadata import version
 
+from netizen.chinese import has_han, simplified
 from netizen.translation.backends import TranslationUnavailable, primary_language
 from netizen.translation.dictionary import Dictionary, Reading, get_dictionary
 from netizen.translation.drafts import Draft
 from netizen.translation.pinyin import marked, reading_key, syllables
-from netizen.translation.segmentation import Token, has_han, segment, simplified
+from netizen.translation.segmentation import Token, segment
 
 # Senses that say little on their own in a word-by-word line.
 _WEAK_SENSE = re.compile(
