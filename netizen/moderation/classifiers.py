@@ -38,11 +38,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 from netizen.moderation import registry
+from netizen.moderation.normalise import t2s
 from netizen.moderation.registry import sha256_file
 from netizen.moderation.verdict import OBSCENITY
 
@@ -81,13 +81,6 @@ class Classifier(Protocol):
 # --- Preparing text -------------------------------------------------------------------------
 
 
-@cache
-def _t2s() -> Callable[[str], str]:
-    import opencc
-
-    return opencc.OpenCC("t2s").convert
-
-
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -97,7 +90,7 @@ def _lower(text: str) -> str:
 
 
 def _simplify(text: str) -> str:
-    return _t2s()(text)
+    return t2s().convert(text)
 
 
 # Named steps a model file may ask for, in the order it lists them. Training and scoring use

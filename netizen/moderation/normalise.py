@@ -102,8 +102,9 @@ _converter: Any = None
 _converter_lock = threading.Lock()
 
 
-def _t2s() -> Any:
-    """OpenCC's Traditional→Simplified converter, built once on first use."""
+def t2s() -> Any:
+    """OpenCC's Traditional→Simplified converter, built once on first use (the library's
+    one: folding and the classifiers' preparation both convert with it)."""
     global _converter
     if _converter is None:
         with _converter_lock:
@@ -143,7 +144,7 @@ class Folded:
 
 def _simplify(text: str) -> tuple[str, int]:
     """Traditional→Simplified without changing the text's length, and how many changed."""
-    converter = _t2s()
+    converter = t2s()
     converted = converter.convert(text)
     if len(converted) != len(text):
         # A phrase conversion changed the length: convert Han runs alone, and a run whose
