@@ -2,8 +2,8 @@
 
 jieba's dictionary takes 0.6 s and 60 MB to load (from its cache file, on the development
 machine), so a process that both indexes stories and glosses sources must load it once:
-every app cuts Chinese with :func:`tokenizer`. The moderation library keeps its own converter (it runs without
-Django, see ``netizen.moderation.normalise``).
+every app cuts Chinese with :func:`tokenizer`. The moderation library keeps its own
+converter (it runs without Django, see ``netizen.moderation.normalise``).
 """
 
 from __future__ import annotations
