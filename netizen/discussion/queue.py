@@ -151,6 +151,7 @@ REASON_TEXT = {
     "banned_term": "contains a word on the banned list",
     "suspect_term": "contains a word on the watch list",
     "classifier": "the language model rates it so",
+    "classifier_untargeted": "the language model rates it offensive",
     "insult": "insults a person it addresses or names",
     "dehumanising": "speaks of a group of people as less than people",
     "threat": "threatens violence",

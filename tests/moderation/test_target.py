@@ -78,6 +78,7 @@ def test_venting_at_an_object_attacks_no_one(text):
 def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
     verdict = screen("这个破软件真是垃圾，又闪退了。", PATIENT)
     (finding,) = [f for f in verdict.flags if f.phase == "classify"]
+    assert finding.reason == "classifier_untargeted"
     assert finding.detail.endswith("no person or group named")
     assert PERSONAL_ATTACK not in verdict.labels_over(Policy().thresholds)
 

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 PHASE = "classify"
 REASON = "classifier"
+# The reason of a model that knows "offensive" but not at whom: the Chinese model (COLD's
+# comments mostly attack groups, so it reports hate speech). The target phase reads the
+# comment to say whether it is aimed at a group, a person or no one.
+UNTARGETED = frozenset({classifiers.OFFENSIVE_ZH})
+UNTARGETED_REASON = "classifier_untargeted"
 # Scores from here up are reported as flags; whether they matter is the policy's call.
 REPORT_AT = 0.3
 # A comment that only quotes someone else is scored at this share of its score.
@@ -49,8 +54,9 @@ def choose(language: str, text: str) -> list[str]:
 
 
 def flag(label: str, score: float, model_name: str) -> Flag:
+    reason = UNTARGETED_REASON if model_name in UNTARGETED else REASON
     return Flag(
-        label=label, score=score, reason=REASON, phase=PHASE, detail=f"{model_name} {score:.2f}"
+        label=label, score=score, reason=reason, phase=PHASE, detail=f"{model_name} {score:.2f}"
     )
 
 

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from netizen.moderation import classifiers
 from netizen.moderation.cues import (
     DEHUMANISE,
     GROUP,
@@ -36,6 +35,7 @@ from netizen.moderation.cues import (
     inside,
     quoted_spans,
 )
+from netizen.moderation.phases import classify
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def adjust(
     """One earlier finding, re-weighed for its target and for being quoted."""
     if flag.span and quotes and inside(flag.span, quotes):
         return lowered(flag, QUOTED, "in quoted text")
-    if flag.label != HATE_SPEECH or not from_group_model(flag):
+    if flag.label != HATE_SPEECH or flag.reason != classify.UNTARGETED_REASON:
         return flag
     if not group:
         if person:
@@ -86,12 +86,6 @@ def adjust(
     if denied:
         return lowered(flag, DENIED, "the claim about the group is denied")
     return flag
-
-
-def from_group_model(flag: Flag) -> bool:
-    """Whether the finding is the Chinese model's, which knows "offensive" but not at whom
-    (its training data mostly attacks groups). An operator's transformer is taken as is."""
-    return flag.phase == "classify" and flag.detail.startswith(f"{classifiers.OFFENSIVE_ZH} ")
 
 
 def lowered(flag: Flag, factor: float, why: str) -> Flag:
