@@ -120,8 +120,9 @@ class Folded:
     """Folded text plus, for each of its characters, the index of its source character.
 
     ``origin`` has one extra entry at the end, ``len(original)``, so spans ending at the end
-    of the folded text map cleanly. ``simplified`` says whether Traditional Chinese was
-    converted; ``traditional`` counts the characters that conversion changed.
+    of the folded text map cleanly; it is empty when the text was folded without its map.
+    ``simplified`` says whether Traditional Chinese was converted; ``traditional`` counts
+    the characters that conversion changed.
     """
 
     text: str
@@ -170,18 +171,26 @@ def _simplify(text: str) -> tuple[str, int]:
     return converted, int(np.count_nonzero(before != after))
 
 
-def fold(text: str, simplify: bool = True) -> Folded:
-    """The canonical form of ``text`` for matching, with a map back to the original."""
+def fold(text: str, simplify: bool = True, *, mapped: bool = True) -> Folded:
+    """The canonical form of ``text`` for matching, with a map back to the original.
+
+    ``mapped=False`` leaves the map out (``origin`` is empty): text folded only to be
+    indexed or compared, never highlighted, is folded in half the time.
+    """
     n = len(text)
     if text.isascii():
-        return Folded(text.lower(), tuple(range(n + 1)), simplified=simplify)
-    pieces = list(map(_FOLDS.__getitem__, text))
-    folded = "".join(pieces)
-    lengths = list(map(len, pieces))
-    if lengths.count(1) == n:
-        origin = tuple(range(n + 1))
+        return Folded(text.lower(), tuple(range(n + 1)) if mapped else (), simplified=simplify)
+    origin: tuple[int, ...] = ()
+    if not mapped:
+        folded = "".join(map(_FOLDS.__getitem__, text))
     else:
-        origin = (*chain.from_iterable(map(repeat, range(n), lengths)), n)
+        pieces = list(map(_FOLDS.__getitem__, text))
+        folded = "".join(pieces)
+        lengths = list(map(len, pieces))
+        if lengths.count(1) == n:
+            origin = tuple(range(n + 1))
+        else:
+            origin = (*chain.from_iterable(map(repeat, range(n), lengths)), n)
     traditional = 0
     if simplify and _HAN.search(folded):
         folded, traditional = _simplify(folded)
@@ -203,7 +212,7 @@ def fingerprint(text: str) -> str:
     Case, full-width forms, invisible characters, lookalike letters, Traditional/Simplified
     script and spacing do not change it.
     """
-    return fingerprint_of(fold(text))
+    return fingerprint_of(fold(text, mapped=False))
 
 
 # simhash: every distinct character 3-gram hashes to 64 bits with a fixed mix (stable across
@@ -246,7 +255,7 @@ def simhash(text: str) -> int:
 
     Texts that differ by a few characters differ in few bits; see :func:`hamming`.
     """
-    return simhash_of(fold(text))
+    return simhash_of(fold(text, mapped=False))
 
 
 def hamming(a: int, b: int) -> int:

@@ -349,7 +349,7 @@ def page_queryset(posts: QuerySet[SourcePost]) -> QuerySet[SourcePost]:
 
 def needles(query: str) -> list[tuple[str, bool]]:
     """The query's folded pieces to look for: (Han run, False) or (Latin word, True)."""
-    folded = fold(query).text
+    folded = fold(query, mapped=False).text
     found: list[tuple[str, bool]] = []
     last = 0
     for run in HAN_RUN.finditer(folded):

@@ -88,6 +88,16 @@ def test_a_phrase_conversion_that_changes_length_keeps_spans_aligned(monkeypatch
     assert text[slice(*folded.original_span(start, start + 2))] == "頭髮"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Hello", "ＦＵＣＫ ｙｏｕ", "f\u200bu\u200cck", "Straße", "頭髮很長", "他说：头发", "x 𝐟𝐮 頭"],
+)
+def test_folding_without_the_map_folds_the_same(text):
+    mapped, unmapped = fold(text), fold(text, mapped=False)
+    assert (unmapped.text, unmapped.traditional) == (mapped.text, mapped.traditional)
+    assert unmapped.origin == ()
+
+
 def test_fingerprint_ignores_case_width_spacing_and_script():
     same = [
         "Hello World",
