@@ -56,6 +56,8 @@ def test_x_times_whatever_the_locale():
         ("1.2万", 12000),
         ("100万+", 1_000_000),
         ("3億", 3 * 10**8),
+        (" 7 ", 7),
+        ("١٢", 12),  # Arabic-Indic digits
     ],
 )
 def test_counts_as_sources_write_them(value, expected):
