@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from . import worker
+from .bulk import fewer_collections
 from .importers import parse, resolve_format
 from .importers.streams import peek
 from .models import ImportBatch, SourcePost
@@ -230,7 +231,7 @@ def import_prepared(
     prepared: Iterable[Prepared], batch: ImportBatch, progress: Progress | None = None
 ) -> ImportBatch:
     """Write prepared chunks into ``batch``, saving its counts as it goes."""
-    with sqlite_pragmas(SQLITE_IMPORT_PRAGMAS):
+    with sqlite_pragmas(SQLITE_IMPORT_PRAGMAS), fewer_collections():
         for part in prepared:
             write(part, batch)
             if progress:
