@@ -4,8 +4,10 @@ Parsing and preparing a post (language, fingerprint, search tokens, JSON) costs 
 as writing it to SQLite, so a long import runs the two side by side on two cores. The file
 stays in this process: a thread here reads it and passes its bytes down a pipe, so any stream
 works (an upload, a file behind a progress bar) and the bytes counted are the bytes read. The
-worker sends back prepared chunks, one at a time: with both pipes full, each side waits for
-the other, and memory stays flat however long the file.
+worker sends back prepared chunks from a thread of its own, keeping up to ``AHEAD`` ready:
+sent straight from the loop, a chunk waited until this side had written the one before, and
+each side spent a fifth of a long import waiting for the other. Beyond that the queue is
+full and the worker waits, so memory stays flat however long the file.
 
 The worker is started with "spawn" (a fresh interpreter: forking a process that holds a
 database connection and threads is unsafe) and loads only modules that need no models.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import queue
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +28,8 @@ from typing import Any, BinaryIO
 from django.conf import settings
 
 BLOCK_SIZE = 2**20
+# Prepared chunks the worker may hold while this side is still writing an earlier one.
+AHEAD = 2
 
 
 class WorkerFailed(RuntimeError):
@@ -67,16 +72,34 @@ def produce(
     """The worker's whole life: read the file from ``source``, send prepared chunks to
     ``out``, then None; or a Failure if parsing breaks (a file that turns out unreadable)."""
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    from .bulk import fewer_collections
     from .importers import parse
     from .preparing import prepared_chunks
 
+    outbox: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
+    sender = threading.Thread(target=send_all, args=(outbox, out), daemon=True)
+    sender.start()
     try:
         stream = io.BufferedReader(PipeReader(source), buffer_size=BLOCK_SIZE)
-        for part in prepared_chunks(parse(format, stream, **options)):
-            out.send(part)
-        out.send(None)
+        with fewer_collections():
+            for part in prepared_chunks(parse(format, stream, **options)):
+                outbox.put(part)
+        outbox.put(None)
     except Exception as error:  # sent back whole, to be raised in the importing process
-        out.send(Failure(error))
+        outbox.put(Failure(error))
+    sender.join()
+
+
+def send_all(outbox: queue.Queue[Any], out: Connection) -> None:
+    """Send what the worker prepares, in order, until the end (None) or a Failure."""
+    while True:
+        item = outbox.get()
+        try:
+            out.send(item)
+        except OSError:  # the importing side stopped, and will end this process
+            return
+        if item is None or isinstance(item, Failure):
+            return
 
 
 def feed(stream: BinaryIO, sink: Connection, stop: threading.Event) -> None:
