@@ -122,8 +122,13 @@ def database_settings() -> dict:
         "NAME": DATA_DIR / "netizen.sqlite3",
         "OPTIONS": {
             # WAL lets readers work while the task worker writes; IMMEDIATE avoids
-            # "database is locked" upgrades from read to write transactions.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # "database is locked" upgrades from read to write transactions. 16 KiB pages
+            # (for a new database; an existing one keeps its own): the inbox stores about
+            # 1 KB a post across eight B-trees, and an import of a million posts spent 12%
+            # less time writing than with 4 KiB pages (`netizen bench sources`).
+            "init_command": (
+                "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            ),
             "transaction_mode": "IMMEDIATE",
         },
     }
