@@ -28,8 +28,9 @@ DEHUMANISE = "dehumanise"
 THREAT = "threat"
 NEGATION = "negation"
 REJECTION = "rejection"
-KINDS = (PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION)
-TRIGGERS = (INSULT, DEHUMANISE, THREAT)
+EXPLETIVE = "expletive"
+KINDS = (PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION, EXPLETIVE)
+TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
 # Paired quotation marks (ASCII and typographic, Chinese corner brackets), a quoted line, and
@@ -43,7 +44,11 @@ QUOTED = re.compile(
 # "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.
 NEGATION_REACH = 10
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
-CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,\s|，")
+# Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
+# (not inside a number such as 1,000).
+CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
+# What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
+PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,7 @@ class Clause:
 
     kinds: frozenset[str]
     matches: tuple[Match[Cue], ...]
+    text: str = ""
 
     def has(self, *kinds: str) -> bool:
         return all(kind in self.kinds for kind in kinds)
@@ -131,6 +137,19 @@ class Clause:
 
     def of(self, kind: str) -> list[Match[Cue]]:
         return [m for m in self.matches if m.term.label == kind]
+
+    def exclaims(self) -> Match[Cue] | None:
+        """The expletive, when the clause is nothing else ("妈的，", "幹！", "草草草").
+
+        Said as a clause of its own, 妈的 or 操 is swearing; inside a sentence the same
+        characters begin everyday words (我妈的手机, 操作), so only the whole clause counts.
+        """
+        bare = PUNCTUATION_AND_SPACE.sub("", self.text)
+        for match in self.of(EXPLETIVE):
+            word = match.term.text
+            if bare and not bare.replace(word, ""):
+                return match
+        return None
 
     def negated(self, kind: str) -> bool:
         """Whether every ``kind`` cue in the clause closely follows a negation."""
@@ -145,12 +164,21 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = cue_lexicon().match(own) if own.strip() else []
+    matches = [m for m in matches if not (m.term.label == PERSON and in_expletive(m, matches))]
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = 0
     for end in bounds:
         inner = tuple(m for m in matches if start <= m.start < end)
         if inner:
-            found.append(Clause(frozenset(m.term.label for m in inner), inner))
+            found.append(Clause(frozenset(m.term.label for m in inner), inner, own[start:end]))
         start = end
     return found
+
+
+def in_expletive(match: Match[Cue], matches: Sequence[Match[Cue]]) -> bool:
+    """Whether a cue is part of an expletive: the 他 of 他妈的 names no one."""
+    return any(
+        other.term.label == EXPLETIVE and other.start <= match.start and match.end <= other.end
+        for other in matches
+    )

@@ -4,7 +4,8 @@ whom it is aimed at, in English and Chinese (both scripts)."""
 import pytest
 
 from netizen.moderation.context import Policy, ScreeningContext
-from netizen.moderation.cues import own_words, quoted_spans
+from netizen.moderation.cues import clauses, own_words, quoted_spans
+from netizen.moderation.normalise import fold
 from netizen.moderation.phases import target
 from netizen.moderation.pipeline import compose, screen
 from netizen.moderation.verdict import (
@@ -125,3 +126,43 @@ def test_a_failing_phase_leaves_earlier_findings_as_they_were():
     verdict = run("you idiot", PATIENT)
     assert [f.label for f in verdict.flags if f.phase == "target"] == [PERSONAL_ATTACK]
     assert SCREENING_UNAVAILABLE in {f.label for f in verdict.flags}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "妈的，今天地铁又停运。",
+        "我靠，又下大雨，回不了家了。",
+        "幹！颱風假又沒放到。",
+        "媽的，排了三小時還是買不到票。",
+        "他媽的，網站又被封了，只好翻牆看。",  # the 他 of 他媽的 names no one
+        "Son of a bitch, my train got cancelled again.",
+    ],
+)
+def test_swearing_at_no_one_is_obscenity_only(text):
+    assert flagged(text) == {OBSCENITY}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我妈的手机坏了，屏幕全黑。", "这个操作很简单，三步就好。", "衣服洗得很干净。"],
+)
+def test_the_characters_of_an_expletive_inside_everyday_words_are_not_swearing(text):
+    assert OBSCENITY not in flagged(text)
+
+
+def test_the_same_expletive_aimed_at_someone_is_still_an_attack():
+    assert PERSONAL_ATTACK in flagged("You son of a bitch, you lied in this article.")
+    assert PERSONAL_ATTACK in flagged("你他妈的闭嘴吧，蠢货。")
+
+
+def test_a_chinese_comma_ends_a_clause_after_folding_but_a_number_keeps_its_comma():
+    found = clauses(fold("妈的，你这个蠢货").text)
+    assert [clause.text for clause in found] == ["妈的,", "你这个蠢货"]
+    (one,) = clauses(fold("all 1,000 of you idiots").text)
+    assert one.has("person", "insult")
+
+
+def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
+    assert flagged("my nigga just got the job, proud of him") <= {OBSCENITY}
+    assert HATE_SPEECH in flagged("Those niggers should go back to Africa.")

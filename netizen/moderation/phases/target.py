@@ -9,7 +9,9 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
 * adds hate speech for dehumanising words about a group, unless the clause denies them;
 * adds a threat's label by its target (a person: personal attack; a group: hate speech);
 * moves the Chinese classifier's finding (trained on attacks on groups) to a personal attack
-  when no group is named but a person is, and lowers it when no one is named at all;
+  when no group is named but a person is, and lowers it when no one is named at all (below
+  the policy's threshold when the comment swears at no one: that is obscenity);
+* adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
 * lowers word-list findings inside quoted text: quoting a post to reject it is not saying it.
 
 Lowered findings stay in the verdict, below the policy's threshold, so a moderator still sees
@@ -39,6 +41,8 @@ from netizen.moderation.phases import classify
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
 
 if TYPE_CHECKING:
+    from netizen.moderation.cues import Cue
+    from netizen.moderation.lexicon import Match
     from netizen.moderation.normalise import Folded
     from netizen.moderation.pipeline import ScreeningState
 
@@ -49,6 +53,7 @@ INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
 DEHUMANISING = 0.85
 THREATENING = 0.85
+EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # What a finding is multiplied by: when the Chinese model's "offensive" names no one (a mild
 # cut: COLD's comments often attack a group the topic implies, and on its dev split a deeper
 # cut lost more attacks than it spared venting); when the clause denies the claim (so that
@@ -66,13 +71,21 @@ def run(state: ScreeningState) -> None:
     person = any(clause.has(PERSON) for clause in found)
     group = any(clause.has(GROUP) for clause in found)
     denied = group and any(denies(clause) for clause in found)
+    swearing = any(clause.exclaims() for clause in found) or any(
+        flag.label == OBSCENITY for flag in state.flags
+    )
     quotes = quoted_spans(state.text)
-    adjusted = [adjust(flag, person, group, denied, quotes) for flag in state.flags]
+    adjusted = [adjust(flag, person, group, denied, swearing, quotes) for flag in state.flags]
     state.flags[:] = adjusted + new_flags(found, person, group, state.view())
 
 
 def adjust(
-    flag: Flag, person: bool, group: bool, denied: bool, quotes: Sequence[tuple[int, int]]
+    flag: Flag,
+    person: bool,
+    group: bool,
+    denied: bool,
+    swearing: bool,
+    quotes: Sequence[tuple[int, int]],
 ) -> Flag:
     """One earlier finding, re-weighed for its target and for being quoted."""
     if flag.span and quotes and inside(flag.span, quotes):
@@ -82,6 +95,8 @@ def adjust(
     if not group:
         if person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
+        if swearing:
+            return lowered(flag, DENIED, "swearing, at no person or group")
         return lowered(flag, NO_TARGET, "no person or group named")
     if denied:
         return lowered(flag, DENIED, "the claim about the group is denied")
@@ -100,23 +115,26 @@ def denies(clause: Clause) -> bool:
 def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
     flags = []
     for clause in found:
+        if expletive := clause.exclaims():
+            flags.append(cue_flag(expletive, OBSCENITY, EXCLAIMED, "expletive", folded))
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
-            flags.append(cue_flag(clause, INSULT, PERSONAL_ATTACK, score, "insult", folded))
+            flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
         if clause.has(DEHUMANISE) and group and not denies(clause):
-            flags.append(
-                cue_flag(clause, DEHUMANISE, HATE_SPEECH, DEHUMANISING, "dehumanising", folded)
-            )
+            match = first(clause, DEHUMANISE)
+            flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
         if clause.has(THREAT) and (group or person):
             label = HATE_SPEECH if clause.has(GROUP) or not person else PERSONAL_ATTACK
-            flags.append(cue_flag(clause, THREAT, label, THREATENING, "threat", folded))
+            flags.append(cue_flag(first(clause, THREAT), label, THREATENING, "threat", folded))
     return flags
 
 
-def cue_flag(
-    clause: Clause, kind: str, label: str, score: float, reason: str, folded: Folded
-) -> Flag:
+def first(clause: Clause, kind: str) -> Match[Cue]:
     match = clause.first(kind)
-    assert match is not None  # the clause has the kind
+    assert match is not None  # asked only of a clause that has the kind
+    return match
+
+
+def cue_flag(match: Match[Cue], label: str, score: float, reason: str, folded: Folded) -> Flag:
     span = folded.original_span(match.start, match.end) if match.end <= len(folded.text) else None
     return Flag(label, score, reason, PHASE, span=span, detail=match.term.text)
