@@ -1,0 +1,35 @@
+"""Move two shipped English terms to the label the word list now gives them (en.tsv), on
+sites seeded earlier: "son of a bitch" is swearing first (obscenity; the target phase adds a
+personal attack when it is aimed at someone), and "nigga", the in-group form, is offensive
+language rather than hate speech (the slur itself stays hate speech).
+
+Only rows still as shipped are moved: a site that edited, disabled or re-labelled one keeps
+its own choice, and a site that has the term under the new label already is left alone.
+"""
+
+from django.db import migrations
+
+SHIPPED = "Shipped with Netizen"
+# term, label before, label now
+MOVES = [
+    ("son of a bitch", "personal_attack", "obscenity"),
+    ("nigga", "hate_speech", "obscenity"),
+]
+
+
+def move(direction):
+    def apply(apps, schema_editor):
+        ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+        for term, before, now in MOVES:
+            source, target = (before, now) if direction == "forward" else (now, before)
+            if ScreeningTerm.objects.filter(term=term, label=target).exists():
+                continue
+            ScreeningTerm.objects.filter(term=term, label=source, note=SHIPPED).update(label=target)
+
+    return apply
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0004_swearing_terms")]
+
+    operations = [migrations.RunPython(move("forward"), move("backward"))]
