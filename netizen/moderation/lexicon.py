@@ -31,14 +31,17 @@ _CJK_CLASS = (
 )
 _CJK = re.compile(f"[{_CJK_CLASS}]")
 # A Latin-script word: letters and digits, but not CJK characters, which stand alone.
-_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same words, sooner, in folded ASCII text
+# Symbols written for letters inside a word ("sh!t", "a$$hole", "@ss") keep it whole; one at
+# the end of a word ("shit!") is punctuation.
+_LETTER = f"[^\\W_{_CJK_CLASS}]"
+_WORD = re.compile(f"(?:{_LETTER}|[@$])*{_LETTER}(?:[!$@|]+{_LETTER}+)*")
+_ASCII_WORD = re.compile(r"[a-z0-9@$]*[a-z0-9](?:[!$@|]+[a-z0-9]+)*")  # the same, in ASCII
 # What CJK matching sees: letters and digits, plus the punctuation that ends a phrase.
 _VIEW = re.compile(r"[^\W_]+|[,!?;:。、…]+")
 _NOT_VIEW = re.compile(r"[^\w,!?;:。、…]+|_+")
 _LETTERS = re.compile(r"[^\W_]+")
 
-_LEET = str.maketrans("013457", "oieast")
+_LEET = str.maketrans("013457!$@|", "oieastisal")
 _RUN3 = re.compile(r"(.)\1\1+")
 _RUN2 = re.compile(r"(.)\1+")
 # Letters spaced out to dodge word matching: "f u c k", "s.h.i.t".
@@ -115,7 +118,9 @@ class _Canonical(dict[str, str]):
             return word
         forms = [word]
         if not word.isalpha() and not word.isdigit():
-            forms.append(word.translate(_LEET))  # sh1t, n1gger
+            forms.append(word.translate(_LEET))  # sh1t, n1gger, b!tch
+        if "v" in word:
+            forms.append(forms[-1].replace("v", "u"))  # fvck: v for u, as carved in stone
         for form in list(forms):
             if _RUN3.search(form):  # fuuuuck, asssss
                 forms.append(_RUN3.sub(r"\1\1", form))

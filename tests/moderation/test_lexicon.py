@@ -81,10 +81,22 @@ def test_multi_word_terms_match_as_phrases():
         ("s.h.i.t", "s.h.i.t"),
         ("dumb bitches", "bitches"),
         ("SHÏT", "SHÏT"),
+        ("sh!t, the stream died", "sh!t"),  # symbols for letters
+        ("a pain in the @ss", "@ss"),
+        ("what a b!tch", "b!tch"),
+        ("what the fvck", "fvck"),  # v for u
+        ("shit!", "shit"),  # a symbol at the end is punctuation
     ],
 )
 def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
     assert [original for _, original in found(text)] == [typed]
+
+
+@pytest.mark.parametrize(
+    "text", ["Write to me@gmail.com", "Only $5 a month", "I love v-neck shirts"]
+)
+def test_symbols_and_vs_in_everyday_text_spell_nothing(text):
+    assert found(text) == []
 
 
 def test_chinese_terms_match_inside_unsegmented_sentences():
