@@ -80,8 +80,8 @@ def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
     verdict = screen("这个破软件真是垃圾，又闪退了。", PATIENT)
     (finding,) = [f for f in verdict.flags if f.phase == "classify"]
     assert finding.reason == "classifier_untargeted"
-    assert finding.detail.endswith("no person or group named")
-    assert PERSONAL_ATTACK not in verdict.labels_over(Policy().thresholds)
+    assert finding.detail.endswith("venting at a thing, at no person or group")
+    assert {HATE_SPEECH, PERSONAL_ATTACK}.isdisjoint(verdict.labels_over(Policy().thresholds))
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,33 @@ def test_a_chinese_comma_ends_a_clause_after_folding_but_a_number_keeps_its_comm
 def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
     assert flagged("my nigga just got the job, proud of him") <= {OBSCENITY}
     assert HATE_SPEECH in flagged("Those niggers should go back to Africa.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gay people are disgusting and pathetic.",
+        "原住民都是废物，只会领补助。",
+        "原住民都是廢物，只會領補助。",
+    ],
+)
+def test_an_insult_said_of_a_group_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Refugees are not garbage, they are our neighbours.", "移工不是垃圾，他们也是人。"],
+)
+def test_an_insult_denied_of_a_group_is_not(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这个烂app又闪退了，垃圾。", "這個爛APP又當機了，垃圾。", "健保的新掛號系統根本是垃圾設計。"],
+)
+def test_venting_at_a_thing_is_neither_hate_nor_an_attack(text):
+    found = flagged(text)
+    assert HATE_SPEECH not in found
+    assert PERSONAL_ATTACK not in found

@@ -10,7 +10,9 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
 * adds a threat's label by its target (a person: personal attack; a group: hate speech);
 * moves the Chinese classifier's finding (trained on attacks on groups) to a personal attack
   when no group is named but a person is, and lowers it when no one is named at all (below
-  the policy's threshold when the comment swears at no one: that is obscenity);
+  the policy's threshold when the comment swears, or vents at a thing such as an app or the
+  weather: that is at most obscenity);
+* adds hate speech for an insult said of a group named in the same clause;
 * adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
 * lowers word-list findings inside quoted text: quoting a post to reject it is not saying it.
 
@@ -30,6 +32,7 @@ from netizen.moderation.cues import (
     INSULT,
     PERSON,
     REJECTION,
+    THING,
     THREAT,
     Clause,
     clauses,
@@ -51,6 +54,10 @@ ABUSE = (HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
 INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
+# An insult said of a group of people named in the same clause ("gay people are disgusting").
+INSULT_AT_GROUP = 0.75
+# Group cues that name no group: an insult said of "them" is not taken as hate speech.
+PRONOUNS = frozenset({"they", "them", "他们"})
 DEHUMANISING = 0.85
 THREATENING = 0.85
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
@@ -74,8 +81,10 @@ def run(state: ScreeningState) -> None:
     swearing = any(clause.exclaims() for clause in found) or any(
         flag.label == OBSCENITY for flag in state.flags
     )
+    thing = any(clause.has(THING) for clause in found)
     quotes = quoted_spans(state.text)
-    adjusted = [adjust(flag, person, group, denied, swearing, quotes) for flag in state.flags]
+    at_no_one = swearing or thing
+    adjusted = [adjust(flag, person, group, denied, at_no_one, quotes) for flag in state.flags]
     state.flags[:] = adjusted + new_flags(found, person, group, state.view())
 
 
@@ -84,7 +93,7 @@ def adjust(
     person: bool,
     group: bool,
     denied: bool,
-    swearing: bool,
+    at_no_one: bool,
     quotes: Sequence[tuple[int, int]],
 ) -> Flag:
     """One earlier finding, re-weighed for its target and for being quoted."""
@@ -95,8 +104,8 @@ def adjust(
     if not group:
         if person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
-        if swearing:
-            return lowered(flag, DENIED, "swearing, at no person or group")
+        if at_no_one:
+            return lowered(flag, DENIED, "swearing or venting at a thing, at no person or group")
         return lowered(flag, NO_TARGET, "no person or group named")
     if denied:
         return lowered(flag, DENIED, "the claim about the group is denied")
@@ -120,6 +129,9 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
+        if clause.has(INSULT) and names_group(clause) and not denies(clause):
+            match = first(clause, INSULT)
+            flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if clause.has(DEHUMANISE) and group and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
@@ -127,6 +139,12 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             label = HATE_SPEECH if clause.has(GROUP) or not person else PERSONAL_ATTACK
             flags.append(cue_flag(first(clause, THREAT), label, THREATENING, "threat", folded))
     return flags
+
+
+def names_group(clause: Clause) -> bool:
+    """Whether the clause names a group of people, not just "they": "they are idiots" is
+    as often said of the people in a story as of a group."""
+    return any(match.term.text not in PRONOUNS for match in clause.of(GROUP))
 
 
 def first(clause: Clause, kind: str) -> Match[Cue]:
