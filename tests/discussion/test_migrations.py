@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from netizen.discussion.models import ScreeningTerm
 from netizen.moderation.lexicon import default_terms
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RELABEL = importlib.import_module("netizen.discussion.migrations.0005_relabel_shipped_terms")
 BEFORE = [("discussion", "0004_swearing_terms")]
