@@ -196,3 +196,9 @@ def test_venting_at_a_thing_is_neither_hate_nor_an_attack(text):
     found = flagged(text)
     assert HATE_SPEECH not in found
     assert PERSONAL_ATTACK not in found
+
+
+def test_an_ableist_insult_is_judged_by_whom_it_is_aimed_at():
+    assert flagged("That's retarded, the app crashed again.") <= {OBSCENITY}
+    assert PERSONAL_ATTACK in flagged("You are retarded, read the article.")
+    assert HATE_SPEECH in flagged("Disabled people are retarded and useless.")

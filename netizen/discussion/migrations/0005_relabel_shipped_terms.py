@@ -1,7 +1,9 @@
 """Move two shipped English terms to the label the word list now gives them (en.tsv), on
 sites seeded earlier: "son of a bitch" is swearing first (obscenity; the target phase adds a
-personal attack when it is aimed at someone), and "nigga", the in-group form, is offensive
-language rather than hate speech (the slur itself stays hate speech).
+personal attack when it is aimed at someone); "nigga", the in-group form, is offensive
+language rather than hate speech (the slur itself stays hate speech); and "retard(ed)", an
+all-purpose insult, is offensive language (the target phase adds a personal attack or hate
+speech when it is aimed at a person or said of disabled people).
 
 Only rows still as shipped are moved: a site that edited, disabled or re-labelled one keeps
 its own choice, and a site that has the term under the new label already is left alone.
@@ -14,6 +16,8 @@ SHIPPED = "Shipped with Netizen"
 MOVES = [
     ("son of a bitch", "personal_attack", "obscenity"),
     ("nigga", "hate_speech", "obscenity"),
+    ("retard", "hate_speech", "obscenity"),
+    ("retarded", "hate_speech", "obscenity"),
 ]
 
 
