@@ -202,3 +202,11 @@ def test_an_ableist_insult_is_judged_by_whom_it_is_aimed_at():
     assert flagged("That's retarded, the app crashed again.") <= {OBSCENITY}
     assert PERSONAL_ATTACK in flagged("You are retarded, read the article.")
     assert HATE_SPEECH in flagged("Disabled people are retarded and useless.")
+
+
+@pytest.mark.parametrize(
+    "text", ["那美国歧视黑人也不是没有道理的。", "那美國歧視黑人也不是沒有道理的。"]
+)
+def test_a_double_negative_does_not_deny_a_confident_finding(text):
+    # "Not without reason": the negation words are there, the justification of racism too.
+    assert HATE_SPEECH in flagged(text)

@@ -63,10 +63,16 @@ THREATENING = 0.85
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # What a finding is multiplied by: when the Chinese model's "offensive" names no one (a mild
 # cut: COLD's comments often attack a group the topic implies, and on its dev split a deeper
-# cut lost more attacks than it spared venting); when the clause denies the claim (so that
-# even a certain score ends below the policy's 0.5); and when it is quoted.
+# cut lost more attacks than it spared venting); when the comment vents (an expletive said
+# on its own, a thing named) at no one (so that even a certain score ends below the policy's
+# 0.5); when a clause denies the claim about a group; and when it is quoted.
 NO_TARGET = 0.8
-DENIED = 0.45
+VENTING = 0.45
+# A denial only halves the model's "offensive": the model read the denial too (its n-grams
+# include 不是), so a confident score despite one is more often a double negative or a
+# rhetorical question (也不是没有道理) than a rejection. Cutting every score below 0.5 lost
+# 49 attacks on COLD's dev split to spare 5 comments.
+DENIED = 0.6
 QUOTED = 0.5
 
 
@@ -78,12 +84,11 @@ def run(state: ScreeningState) -> None:
     person = any(clause.has(PERSON) for clause in found)
     group = any(clause.has(GROUP) for clause in found)
     denied = group and any(denies(clause) for clause in found)
-    swearing = any(clause.exclaims() for clause in found) or any(
-        flag.label == OBSCENITY for flag in state.flags
-    )
-    thing = any(clause.has(THING) for clause in found)
+    # Swearing said as a clause of its own, or a thing named: venting, not an attack. (A
+    # swear word inside a sentence says nothing of its target: COLD's attacks on groups are
+    # full of them.)
+    at_no_one = any(clause.exclaims() or clause.has(THING) for clause in found)
     quotes = quoted_spans(state.text)
-    at_no_one = swearing or thing
     adjusted = [adjust(flag, person, group, denied, at_no_one, quotes) for flag in state.flags]
     state.flags[:] = adjusted + new_flags(found, person, group, state.view())
 
@@ -105,7 +110,7 @@ def adjust(
         if person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
         if at_no_one:
-            return lowered(flag, DENIED, "swearing or venting at a thing, at no person or group")
+            return lowered(flag, VENTING, "swearing or venting at a thing, at no person or group")
         return lowered(flag, NO_TARGET, "no person or group named")
     if denied:
         return lowered(flag, DENIED, "the claim about the group is denied")
