@@ -67,12 +67,12 @@ EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # on its own, a thing named) at no one (so that even a certain score ends below the policy's
 # 0.5); when a clause denies the claim about a group; and when it is quoted.
 NO_TARGET = 0.8
-VENTING = 0.45
-# A denial only halves the model's "offensive": the model read the denial too (its n-grams
-# include 不是), so a confident score despite one is more often a double negative or a
-# rhetorical question (也不是没有道理) than a rejection. Cutting every score below 0.5 lost
-# 49 attacks on COLD's dev split to spare 5 comments.
-DENIED = 0.6
+CANCELLED = 0.45
+# A word that rejects a claim (荒谬, 偏见, 没有道理) only weakens the model's "offensive": such
+# words turn up inside attacks too, often negated (也不是没有道理), and the model has read them.
+# Cutting every such score below 0.5 lost 49 attacks on COLD's dev split to spare 5 comments.
+# A demeaning word itself negated ("不是垃圾") is a denial, and cuts as far as venting does.
+REJECTED = 0.6
 QUOTED = 0.5
 
 
@@ -83,7 +83,7 @@ def run(state: ScreeningState) -> None:
     found = clauses(text)
     person = any(clause.has(PERSON) for clause in found)
     group = any(clause.has(GROUP) for clause in found)
-    denied = group and any(denies(clause) for clause in found)
+    denied = denial(found) if group else 1.0
     # Swearing said as a clause of its own, or a thing named: venting, not an attack. (A
     # swear word inside a sentence says nothing of its target: COLD's attacks on groups are
     # full of them.)
@@ -97,7 +97,7 @@ def adjust(
     flag: Flag,
     person: bool,
     group: bool,
-    denied: bool,
+    denied: float,
     at_no_one: bool,
     quotes: Sequence[tuple[int, int]],
 ) -> Flag:
@@ -110,15 +110,24 @@ def adjust(
         if person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
         if at_no_one:
-            return lowered(flag, VENTING, "swearing or venting at a thing, at no person or group")
+            return lowered(flag, CANCELLED, "swearing or venting at a thing, at no person or group")
         return lowered(flag, NO_TARGET, "no person or group named")
-    if denied:
-        return lowered(flag, DENIED, "the claim about the group is denied")
+    if denied < 1.0:
+        return lowered(flag, denied, "the claim about the group is denied")
     return flag
 
 
 def lowered(flag: Flag, factor: float, why: str) -> Flag:
     return replace(flag, score=round(flag.score * factor, 4), detail=f"{flag.detail}; {why}")
+
+
+def denial(found: list[Clause]) -> float:
+    """What a denial in the comment multiplies the model's finding about a group by."""
+    if any(clause.negated(DEHUMANISE) or clause.negated(INSULT) for clause in found):
+        return CANCELLED
+    if any(clause.has(REJECTION) for clause in found):
+        return REJECTED
+    return 1.0
 
 
 def denies(clause: Clause) -> bool:
