@@ -232,3 +232,5 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
     added = importlib.import_module("netizen.discussion.migrations.0004_swearing_terms").TERMS
     shipped = {(t.text, t.severity) for t in default_terms() if t.label == "obscenity"}
     assert set(added) <= shipped
+    later = importlib.import_module("netizen.discussion.migrations.0006_hong_kong_taiwan_terms")
+    assert set(later.TERMS) <= {(t.text, t.label, t.severity) for t in default_terms()}

@@ -210,3 +210,16 @@ def test_an_ableist_insult_is_judged_by_whom_it_is_aimed_at():
 def test_a_double_negative_does_not_deny_a_confident_finding(text):
     # "Not without reason": the negation words are there, the justification of racism too.
     assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("屌你老母，又塞車。", OBSCENITY),
+        ("DLLM，又斷網", OBSCENITY),
+        ("樓上個八婆，收聲啦", PERSONAL_ATTACK),
+        ("你真係黐線，文章都唔睇", PERSONAL_ATTACK),
+    ],
+)
+def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
+    assert label in flagged(text)

@@ -1,0 +1,39 @@
+"""Add the Hong Kong and Taiwan terms shipped since the word list was seeded (zh.tsv) to
+sites whose list predates them: Cantonese swearing (屌你老母, DLLM), a Cantonese curse on
+someone's family (冚家铲), and two slurs for mainland Chinese people (强国人, 阿六仔).
+
+Written out here, not read from zh.tsv, so this adds exactly these whatever the file says
+later; a term the site already has (or had and edited) is left as is. A fresh site gets
+them from 0002, which seeds the whole current file.
+"""
+
+from django.db import migrations
+
+SHIPPED = "Shipped with Netizen"
+TERMS = [
+    ("屌你老母", "obscenity", "banned"),
+    ("dllm", "obscenity", "suspect"),
+    ("冚家铲", "personal_attack", "banned"),
+    ("强国人", "hate_speech", "suspect"),
+    ("阿六仔", "hate_speech", "suspect"),
+]
+
+
+def add_terms(apps, schema_editor):
+    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+    for term, label, severity in TERMS:
+        ScreeningTerm.objects.get_or_create(
+            term=term, label=label, defaults={"severity": severity, "note": SHIPPED}
+        )
+
+
+def remove_terms(apps, schema_editor):
+    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+    for term, label, _ in TERMS:
+        ScreeningTerm.objects.filter(term=term, label=label, note=SHIPPED).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0005_relabel_shipped_terms")]
+
+    operations = [migrations.RunPython(add_terms, remove_terms)]
