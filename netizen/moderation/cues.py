@@ -30,7 +30,8 @@ NEGATION = "negation"
 REJECTION = "rejection"
 EXPLETIVE = "expletive"
 THING = "thing"
-KINDS = (PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION, EXPLETIVE, THING)
+SELF = "self"
+KINDS = (PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION, EXPLETIVE, THING, SELF)
 TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
@@ -44,6 +45,9 @@ QUOTED = re.compile(
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
 # "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.
 NEGATION_REACH = 10
+# How close after "we", "I'm a" or 我们 a word must stand to be said of the commenter's own
+# group: "us old fags", 我们几个基佬.
+SELF_REACH = 6
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
@@ -129,6 +133,7 @@ class Clause:
     kinds: frozenset[str]
     matches: tuple[Match[Cue], ...]
     text: str = ""
+    start: int = 0  # where the clause's text begins in the comment (folded)
 
     def has(self, *kinds: str) -> bool:
         return all(kind in self.kinds for kind in kinds)
@@ -152,6 +157,15 @@ class Clause:
                 return match
         return None
 
+    def said_of_self(self, word: str) -> bool:
+        """Whether ``word`` (folded) follows closely on the commenter speaking of themselves:
+        a slur used of one's own group ("we queers", 我这个残废) is reclaimed, not an attack."""
+        at = self.text.find(word)
+        if at < 0:
+            return False
+        at += self.start
+        return any(0 <= at - cue.end <= SELF_REACH for cue in self.of(SELF))
+
     def negated(self, kind: str) -> bool:
         """Whether every ``kind`` cue in the clause closely follows a negation."""
         negations = self.of(NEGATION)
@@ -172,7 +186,8 @@ def clauses(text: str) -> list[Clause]:
     for end in bounds:
         inner = tuple(m for m in matches if start <= m.start < end)
         if inner:
-            found.append(Clause(frozenset(m.term.label for m in inner), inner, own[start:end]))
+            kinds = frozenset(m.term.label for m in inner)
+            found.append(Clause(kinds, inner, own[start:end], start))
         start = end
     return found
 

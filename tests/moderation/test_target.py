@@ -223,3 +223,29 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
 )
 def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
     assert label in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Us old fags from the bar scene remember the raids.",
+        "Yeah, I'm a dyke with a shaved head, and my mum still loves me.",
+        "我们几个基佬周末约了去看展，有一起的吗？",
+        "我們幾個基佬週末約了去看展，有一起的嗎？",
+        "我这个残废今天终于自己坐地铁出门了。",
+    ],
+)
+def test_a_slur_used_of_ones_own_group_is_reclaimed(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_the_same_slur_said_of_others_is_still_flagged():
+    assert HATE_SPEECH in flagged("那几个基佬真恶心，别让他们进来。")
+    assert HATE_SPEECH in flagged("Those dykes should stay away from our kids.")
+
+
+@pytest.mark.parametrize(
+    "text", ["我不认为难民是什么害虫，他们只是没有地方可去的普通家庭。", "我不覺得移工是什麼害蟲。"]
+)
+def test_i_do_not_think_denies_what_follows(text):
+    assert HATE_SPEECH not in flagged(text)

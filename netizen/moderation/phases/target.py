@@ -14,7 +14,8 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
   weather: that is at most obscenity);
 * adds hate speech for an insult said of a group named in the same clause;
 * adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
-* lowers word-list findings inside quoted text: quoting a post to reject it is not saying it.
+* lowers word-list findings inside quoted text: quoting a post to reject it is not saying it;
+* lowers a suspect slur the commenter uses of their own group ("us old fags"): reclaimed.
 
 Lowered findings stay in the verdict, below the policy's threshold, so a moderator still sees
 them. Every change says why in the flag's detail.
@@ -32,6 +33,7 @@ from netizen.moderation.cues import (
     INSULT,
     PERSON,
     REJECTION,
+    SELF,
     THING,
     THREAT,
     Clause,
@@ -40,7 +42,8 @@ from netizen.moderation.cues import (
     inside,
     quoted_spans,
 )
-from netizen.moderation.phases import classify
+from netizen.moderation.normalise import fold
+from netizen.moderation.phases import classify, words
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
 
 if TYPE_CHECKING:
@@ -89,7 +92,10 @@ def run(state: ScreeningState) -> None:
     # full of them.)
     at_no_one = any(clause.exclaims() or clause.has(THING) for clause in found)
     quotes = quoted_spans(state.text)
-    adjusted = [adjust(flag, person, group, denied, at_no_one, quotes) for flag in state.flags]
+    adjusted = [
+        reclaimed(flag, found) or adjust(flag, person, group, denied, at_no_one, quotes)
+        for flag in state.flags
+    ]
     state.flags[:] = adjusted + new_flags(found, person, group, state.view())
 
 
@@ -115,6 +121,19 @@ def adjust(
     if denied < 1.0:
         return lowered(flag, denied, "the claim about the group is denied")
     return flag
+
+
+def reclaimed(flag: Flag, found: list[Clause]) -> Flag | None:
+    """A suspect slur from the word list, lowered when the commenter uses it of their own
+    group ("us old fags", 我们几个基佬); None when it is not."""
+    if flag.phase != words.PHASE or flag.reason != words.SUSPECT_REASON:
+        return None
+    if flag.label != HATE_SPEECH:
+        return None
+    word = fold(flag.detail, mapped=False).text
+    if any(clause.has(SELF) and clause.said_of_self(word) for clause in found):
+        return lowered(flag, QUOTED, "said of the commenter's own group")
+    return None
 
 
 def lowered(flag: Flag, factor: float, why: str) -> Flag:

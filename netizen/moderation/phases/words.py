@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 PHASE = "words"
 SCORES = {BANNED: 0.95}
 SUSPECT_SCORE = 0.6
+BANNED_REASON = "banned_term"
+SUSPECT_REASON = "suspect_term"
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
@@ -27,7 +29,7 @@ def run(state: ScreeningState) -> Iterator[Flag]:
         yield Flag(
             term.label,
             SCORES.get(term.severity, SUSPECT_SCORE),
-            "banned_term" if banned else "suspect_term",
+            BANNED_REASON if banned else SUSPECT_REASON,
             PHASE,
             span=folded.original_span(match.start, match.end),
             detail=term.text,
