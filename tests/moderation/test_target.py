@@ -249,3 +249,20 @@ def test_the_same_slur_said_of_others_is_still_flagged():
 )
 def test_i_do_not_think_denies_what_follows(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "翻译一下这条韩国网友的评论：“中国人都是蝗虫”。大家理性看待，不要互骂。",
+        "翻譯一下這則韓國網友的留言：「中國人都是蝗蟲」。大家理性看待，不要互罵。",
+        "请问“棒子滚回去”这句话在韩国媒体的报道里是怎么翻译的？",
+    ],
+)
+def test_a_comment_that_reports_a_quote_and_adds_no_abuse_is_not_hate(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_quote_with_abuse_of_the_commenters_own_is_still_flagged():
+    found = flagged("他们说“难民是客人”，我说难民都是寄生虫，滚出去。")
+    assert HATE_SPEECH in found

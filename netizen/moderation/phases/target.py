@@ -23,8 +23,7 @@ them. Every change says why in the flag's detail.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from netizen.moderation.cues import (
@@ -33,6 +32,7 @@ from netizen.moderation.cues import (
     INSULT,
     PERSON,
     REJECTION,
+    REPORT,
     SELF,
     THING,
     THREAT,
@@ -79,47 +79,66 @@ REJECTED = 0.6
 QUOTED = 0.5
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the comment's cues say about whom its findings are aimed at."""
+
+    person: bool
+    group: bool
+    denied: float  # what a denial multiplies the model's finding by (1.0: no denial)
+    at_no_one: bool  # venting: an expletive said on its own, or a thing named
+    quotes: tuple[tuple[int, int], ...]
+    # Quotes someone in order to report, translate or reject it, and adds no abusive words
+    # of its own. (Quotation marks alone say little: COLD's attacks use them for scare
+    # quotes and for the very claims they make.)
+    reports_quote: bool
+    quoting: bool = False
+
+
 def run(state: ScreeningState) -> None:
     text = state.view().text
-    if not any(flag.label in ABUSE for flag in state.flags) and not has_trigger(text):
+    triggered = has_trigger(text)
+    if not any(flag.label in ABUSE for flag in state.flags) and not triggered:
         return  # nothing found to re-weigh, and nothing that could raise a finding
     found = clauses(text)
-    person = any(clause.has(PERSON) for clause in found)
     group = any(clause.has(GROUP) for clause in found)
-    denied = denial(found) if group else 1.0
-    # Swearing said as a clause of its own, or a thing named: venting, not an attack. (A
-    # swear word inside a sentence says nothing of its target: COLD's attacks on groups are
-    # full of them.)
-    at_no_one = any(clause.exclaims() or clause.has(THING) for clause in found)
     quotes = quoted_spans(state.text)
-    adjusted = [
-        reclaimed(flag, found) or adjust(flag, person, group, denied, at_no_one, quotes)
-        for flag in state.flags
-    ]
-    state.flags[:] = adjusted + new_flags(found, person, group, state.view())
+    reading = Reading(
+        person=any(clause.has(PERSON) for clause in found),
+        group=group,
+        denied=denial(found) if group else 1.0,
+        # Swearing said as a clause of its own, or a thing named: venting, not an attack.
+        # (A swear word inside a sentence says nothing of its target: COLD's attacks on
+        # groups are full of them.)
+        at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
+        quotes=quotes,
+        quoting=bool(quotes) and not triggered,
+        reports_quote=bool(quotes)
+        and not triggered
+        and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
+    )
+    adjusted = [reclaimed(flag, found) or adjust(flag, reading) for flag in state.flags]
+    state.flags[:] = adjusted + new_flags(found, reading.person, group, state.view())
 
 
-def adjust(
-    flag: Flag,
-    person: bool,
-    group: bool,
-    denied: float,
-    at_no_one: bool,
-    quotes: Sequence[tuple[int, int]],
-) -> Flag:
+def adjust(flag: Flag, reading: Reading) -> Flag:
     """One earlier finding, re-weighed for its target and for being quoted."""
-    if flag.span and quotes and inside(flag.span, quotes):
+    if flag.span and reading.quotes and inside(flag.span, reading.quotes):
         return lowered(flag, QUOTED, "in quoted text")
     if flag.label != HATE_SPEECH or flag.reason != classify.UNTARGETED_REASON:
         return flag
-    if not group:
-        if person:
+    if reading.reports_quote:
+        return lowered(flag, CANCELLED, "the comment quotes someone, and adds no abuse of its own")
+    if reading.quoting:
+        return lowered(flag, REJECTED, "the comment quotes someone, and adds no abuse of its own")
+    if not reading.group:
+        if reading.person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
-        if at_no_one:
+        if reading.at_no_one:
             return lowered(flag, CANCELLED, "swearing or venting at a thing, at no person or group")
         return lowered(flag, NO_TARGET, "no person or group named")
-    if denied < 1.0:
-        return lowered(flag, denied, "the claim about the group is denied")
+    if reading.denied < 1.0:
+        return lowered(flag, reading.denied, "the claim about the group is denied")
     return flag
 
 
