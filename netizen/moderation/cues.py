@@ -104,7 +104,25 @@ def trigger_lexicon() -> Lexicon[Cue]:
 
 
 def has_trigger(text: str) -> bool:
-    return bool(trigger_lexicon().match(own_words(text)))
+    own = own_words(text)
+    return any(
+        match.term.label != EXPLETIVE or stands_alone(own, match)
+        for match in trigger_lexicon().match(own)
+    )
+
+
+def stands_alone(text: str, match: Match[Cue]) -> bool:
+    """Whether an expletive (repeated or not) is all there is between two clause breaks: a
+    quick test, so that 干净 or 靠近 do not send every comment through the clause reading."""
+    word = match.term.text
+    start, end = match.start, match.end
+    while text.startswith(word, end):
+        end += len(word)
+    while start >= len(word) and text.startswith(word, start - len(word)):
+        start -= len(word)
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
 
 
 @lru_cache(maxsize=16)
@@ -141,6 +159,9 @@ class Clause:
 
     def has(self, *kinds: str) -> bool:
         return all(kind in self.kinds for kind in kinds)
+
+    def has_any(self, *kinds: str) -> bool:
+        return not self.kinds.isdisjoint(kinds)
 
     def first(self, kind: str) -> Match[Cue] | None:
         return next((m for m in self.matches if m.term.label == kind), None)

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 
 PHASE = "target"
 ABUSE = (HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK)
+# Cues that make the commenter's own words abusive (with an expletive said on its own).
+ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
 INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
@@ -92,17 +94,17 @@ class Reading:
     # of its own. (Quotation marks alone say little: COLD's attacks use them for scare
     # quotes and for the very claims they make.)
     reports_quote: bool
-    quoting: bool = False
+    quoting: bool  # quotes someone, and adds no abusive words of its own
 
 
 def run(state: ScreeningState) -> None:
     text = state.view().text
-    triggered = has_trigger(text)
-    if not any(flag.label in ABUSE for flag in state.flags) and not triggered:
+    if not any(flag.label in ABUSE for flag in state.flags) and not has_trigger(text):
         return  # nothing found to re-weigh, and nothing that could raise a finding
     found = clauses(text)
     group = any(clause.has(GROUP) for clause in found)
     quotes = quoted_spans(state.text)
+    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in found)
     reading = Reading(
         person=any(clause.has(PERSON) for clause in found),
         group=group,
@@ -112,9 +114,9 @@ def run(state: ScreeningState) -> None:
         # groups are full of them.)
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
         quotes=quotes,
-        quoting=bool(quotes) and not triggered,
+        quoting=bool(quotes) and not own_abuse,
         reports_quote=bool(quotes)
-        and not triggered
+        and not own_abuse
         and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
     )
     adjusted = [reclaimed(flag, found) or adjust(flag, reading) for flag in state.flags]
