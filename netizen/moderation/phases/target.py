@@ -14,6 +14,9 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
   weather: that is at most obscenity);
 * adds hate speech for an insult said of a group named in the same clause;
 * adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
+* lowers the Chinese classifier's finding when a denial answers the claim about a group, and
+  when the comment quotes someone and adds no abuse of its own (below the threshold when it
+  also reports, translates or rejects what it quotes);
 * lowers word-list findings inside quoted text: quoting a post to reject it is not saying it;
 * lowers a suspect slur the commenter uses of their own group ("us old fags"): reclaimed.
 
