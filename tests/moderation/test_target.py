@@ -266,3 +266,21 @@ def test_a_comment_that_reports_a_quote_and_adds_no_abuse_is_not_hate(text):
 def test_a_quote_with_abuse_of_the_commenters_own_is_still_flagged():
     found = flagged("他们说“难民是客人”，我说难民都是寄生虫，滚出去。")
     assert HATE_SPEECH in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslims are a disease and this country needs a cure.",
+        "Uyghurs don't deserve any rights here.",
+        "穆斯林就是毒瘤，必须全部清除。",
+        "同性戀不配有婚姻。",
+    ],
+)
+def test_calling_a_group_a_disease_or_unworthy_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+def test_reporting_what_someone_called_a_group_is_not_saying_it():
+    text = "I reported the comment that called Tibetans savages. Don't reply to it."
+    assert HATE_SPEECH not in flagged(text)

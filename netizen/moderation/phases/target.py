@@ -186,6 +186,8 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
+        if clause.has(REPORT):
+            continue  # "I reported the comment that called Tibetans savages": not saying it
         if clause.has(INSULT) and names_group(clause) and not denies(clause):
             match = first(clause, INSULT)
             flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
