@@ -32,11 +32,12 @@ EXPLETIVE = "expletive"
 THING = "thing"
 SELF = "self"
 REPORT = "report"
+STEREOTYPE = "stereotype"
 KINDS = (
     PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION, EXPLETIVE, THING, SELF,
-    REPORT,
+    REPORT, STEREOTYPE,
 )  # fmt: skip
-TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE)
+TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
 # Paired quotation marks (ASCII and typographic, Chinese corner brackets), a quoted line, and

@@ -284,3 +284,20 @@ def test_calling_a_group_a_disease_or_unworthy_is_hate_speech(text):
 def test_reporting_what_someone_called_a_group_is_not_saying_it():
     text = "I reported the comment that called Tibetans savages. Don't reply to it."
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize("text", ["原住民就是懶，只會領補助。", "Roma are thieves and lazy."])
+def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["藏族人并不落后，落后的是关掉学校的做法。", "外籍看護不是小偷，是家屬搞錯了。"]
+)
+def test_a_stereotype_denied_is_not(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
+    assert HATE_SPEECH not in flagged("这个系统太落后了，每次都卡。")
+    assert HATE_SPEECH not in flagged("My room is dirty again.")

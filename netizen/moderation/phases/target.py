@@ -12,7 +12,8 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
   when no group is named but a person is, and lowers it when no one is named at all (below
   the policy's threshold when the comment swears, or vents at a thing such as an app or the
   weather: that is at most obscenity);
-* adds hate speech for an insult said of a group named in the same clause;
+* adds hate speech for an insult or a stereotype (lazy, thieves, 懒) said of a group named in
+  the same clause;
 * adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
 * lowers the Chinese classifier's finding when a denial answers the claim about a group, and
   when the comment quotes someone and adds no abuse of its own (below the threshold when it
@@ -37,6 +38,7 @@ from netizen.moderation.cues import (
     REJECTION,
     REPORT,
     SELF,
+    STEREOTYPE,
     THING,
     THREAT,
     Clause,
@@ -59,6 +61,8 @@ PHASE = "target"
 ABUSE = (HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK)
 # Cues that make the commenter's own words abusive (with an expletive said on its own).
 ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT)
+# Words that demean whoever they are said of: negated, they deny the claim.
+DEMEANING = (INSULT, DEHUMANISE, STEREOTYPE)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
 INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
@@ -166,7 +170,7 @@ def lowered(flag: Flag, factor: float, why: str) -> Flag:
 
 def denial(found: list[Clause]) -> float:
     """What a denial in the comment multiplies the model's finding about a group by."""
-    if any(clause.negated(DEHUMANISE) or clause.negated(INSULT) for clause in found):
+    if any(negates_demeaning(clause) for clause in found):
         return CANCELLED
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
@@ -175,7 +179,11 @@ def denial(found: list[Clause]) -> float:
 
 def denies(clause: Clause) -> bool:
     """The clause rejects a claim as bigoted or false, or negates its demeaning words."""
-    return clause.has(REJECTION) or clause.negated(DEHUMANISE) or clause.negated(INSULT)
+    return clause.has(REJECTION) or negates_demeaning(clause)
+
+
+def negates_demeaning(clause: Clause) -> bool:
+    return any(clause.negated(kind) for kind in DEMEANING)
 
 
 def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
@@ -191,6 +199,9 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and names_group(clause) and not denies(clause):
             match = first(clause, INSULT)
             flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
+        if clause.has(STEREOTYPE) and names_group(clause) and not denies(clause):
+            match = first(clause, STEREOTYPE)
+            flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
         if clause.has(DEHUMANISE) and group and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
