@@ -232,5 +232,13 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
     added = importlib.import_module("netizen.discussion.migrations.0004_swearing_terms").TERMS
     shipped = {(t.text, t.severity) for t in default_terms() if t.label == "obscenity"}
     assert set(added) <= shipped
-    later = importlib.import_module("netizen.discussion.migrations.0006_hong_kong_taiwan_terms")
-    assert set(later.TERMS) <= {(t.text, t.label, t.severity) for t in default_terms()}
+    shipped_terms = {(t.text, t.label, t.severity) for t in default_terms()}
+    later = importlib.import_module("netizen.discussion.migrations.0006_chinese_terms")
+    assert set(later.TERMS) <= shipped_terms
+
+
+@pytest.mark.parametrize(
+    "text", ["加LINE領紅包，先到先得！ID：hongbao888", "代办贷款，免保人，快速拨款，请联系客服。"]
+)
+def test_chinese_spam_offers_are_spam(text):
+    assert {m.term.label for m in default_lexicon().match(fold(text))} == {"spam"}

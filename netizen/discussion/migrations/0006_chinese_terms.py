@@ -1,6 +1,8 @@
-"""Add the Hong Kong and Taiwan terms shipped since the word list was seeded (zh.tsv) to
-sites whose list predates them: Cantonese swearing (屌你老母, DLLM), a Cantonese curse on
-someone's family (冚家铲), and two slurs for mainland Chinese people (强国人, 阿六仔).
+"""Add the Chinese terms shipped since the word list was seeded (zh.tsv) to sites whose list
+predates them: Hong Kong and Taiwan swearing (屌你老母, DLLM), a Cantonese curse on someone's
+family (冚家铲), two slurs for mainland Chinese people (强国人, 阿六仔), and spam phrases as
+Mainland and Taiwan spam writes them (loans without a guarantor, LINE giveaways, discounts,
+followers for sale).
 
 Written out here, not read from zh.tsv, so this adds exactly these whatever the file says
 later; a term the site already has (or had and edited) is left as is. A fresh site gets
@@ -16,7 +18,14 @@ TERMS = [
     ("冚家铲", "personal_attack", "banned"),
     ("强国人", "hate_speech", "suspect"),
     ("阿六仔", "hate_speech", "suspect"),
-]
+    *(
+        (term, "spam", "suspect")
+        for term in (
+            "加line", "领红包", "免保人", "快速拨款", "代办贷款", "一折起", "全台免运",
+            "低价出售", "出售粉丝", "先到先得",
+        )
+    ),
+]  # fmt: skip
 
 
 def add_terms(apps, schema_editor):
