@@ -4,24 +4,16 @@ site edited keeps the site's choice."""
 import importlib
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from netizen.discussion.models import ScreeningTerm
 from netizen.moderation.lexicon import default_terms
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RELABEL = importlib.import_module("netizen.discussion.migrations.0005_relabel_shipped_terms")
 BEFORE = [("discussion", "0004_swearing_terms")]
 SHIPPED = "Shipped with Netizen"
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_the_moves_end_where_the_shipped_list_now_stands():
@@ -32,14 +24,13 @@ def test_the_moves_end_where_the_shipped_list_now_stands():
 
 
 def test_shipped_rows_are_moved_and_edited_ones_are_not():
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("discussion")
     old = migrate(BEFORE).get_model("discussion", "ScreeningTerm")
     old.objects.filter(term__in=["son of a bitch", "nigga"]).delete()
     old.objects.create(
         term="son of a bitch", label="personal_attack", severity="banned", note=SHIPPED
     )
     old.objects.create(term="nigga", label="hate_speech", severity="suspect", note="ours: keep")
-    migrate(latest)
+    migrate(latest("discussion"))
     labels = dict(
         ScreeningTerm.objects.filter(term__in=["son of a bitch", "nigga"]).values_list(
             "term", "label"

@@ -4,8 +4,6 @@ fold with copies imported after, and the search index's triggers survive."""
 import io
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from netizen.moderation.normalise import fold
 from netizen.sources.importing import import_stream
@@ -13,6 +11,7 @@ from netizen.sources.inbox import inbox_queryset
 from netizen.sources.models import SourcePost
 from netizen.sources.search import index_new_posts
 from netizen.sources.text import copy_fingerprint, search_text
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,15 +19,7 @@ BEFORE = [("sources", "0003_editors_use_sources")]
 TEXT = "边境口岸今天重新开放了"
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def test_posts_stored_before_the_upgrade_still_group_their_copies():
-    latest = MigrationExecutor(connection).loader.graph.leaf_nodes("sources")
     old = migrate(BEFORE).get_model("sources", "SourcePost")
     long_fingerprint = copy_fingerprint(fold(TEXT)).ljust(64, "0")  # as SHA-256 hex was
     stored = old.objects.create(
@@ -40,7 +31,7 @@ def test_posts_stored_before_the_upgrade_still_group_their_copies():
         search_text=search_text(fold(TEXT)),
     )
     index_new_posts(stored.pk)  # as SourcePost.save() did; a historical model has no save()
-    migrate(latest)
+    migrate(latest("sources"))
     csv = "_id,user_id,content\nnew1,u1,边境口岸今天重新开放了\n"
     import_stream(io.BytesIO(csv.encode()), "weibo", source="w.csv")
     new = SourcePost.objects.get(platform_id="new1")
