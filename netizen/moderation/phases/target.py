@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 PHASE = "target"
 ABUSE = (HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK)
 # Cues that make the commenter's own words abusive (with an expletive said on its own).
-ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT)
+ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE)
 # Words that demean whoever they are said of: negated, they deny the claim.
 DEMEANING = (INSULT, DEHUMANISE, STEREOTYPE)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
