@@ -219,6 +219,7 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
         ("DLLM，又斷網", OBSCENITY),
         ("樓上個八婆，收聲啦", PERSONAL_ATTACK),
         ("你真係黐線，文章都唔睇", PERSONAL_ATTACK),
+        ("收錢帶風向的網軍，滾遠一點。", PERSONAL_ATTACK),
     ],
 )
 def test_hong_kong_and_taiwan_swearing_and_insults(text, label):

@@ -1,8 +1,8 @@
 """Add the Chinese terms shipped since the word list was seeded (zh.tsv) to sites whose list
 predates them: Hong Kong and Taiwan swearing (屌你老母, DLLM), a Cantonese curse on someone's
-family (冚家铲), two slurs for mainland Chinese people (强国人, 阿六仔), and spam phrases as
-Mainland and Taiwan spam writes them (loans without a guarantor, LINE giveaways, discounts,
-followers for sale).
+family (冚家铲), two slurs for mainland Chinese people (强国人, 阿六仔), telling someone to shut
+up or get lost (闭嘴, 收声, 滚远点), and spam phrases as Mainland and Taiwan spam writes them
+(loans without a guarantor, LINE giveaways, discounts, followers for sale).
 
 Written out here, not read from zh.tsv, so this adds exactly these whatever the file says
 later; a term the site already has (or had and edited) is left as is. A fresh site gets
@@ -18,6 +18,7 @@ TERMS = [
     ("冚家铲", "personal_attack", "banned"),
     ("强国人", "hate_speech", "suspect"),
     ("阿六仔", "hate_speech", "suspect"),
+    *((term, "personal_attack", "suspect") for term in ("闭嘴", "收声", "滚远点", "滚远一点", "滚粗")),
     *(
         (term, "spam", "suspect")
         for term in (
