@@ -4,7 +4,7 @@ Parsing and preparing a post (language, fingerprint, search tokens, JSON) costs 
 as writing it to SQLite, so a long import runs the two side by side on two cores. The file
 stays in this process: a thread here reads it and passes its bytes down a pipe, so any stream
 works (an upload, a file behind a progress bar) and the bytes counted are the bytes read. The
-worker sends back prepared chunks from a thread of its own, keeping up to ``AHEAD`` ready:
+worker sends back prepared chunks from a thread of its own, with up to ``AHEAD`` waiting:
 sent straight from the loop, a chunk waited until this side had written the one before, and
 each side spent a fifth of a long import waiting for the other. Beyond that the queue is
 full and the worker waits, so memory stays flat however long the file.
@@ -91,12 +91,20 @@ def produce(
 
 
 def send_all(outbox: queue.Queue[Any], out: Connection) -> None:
-    """Send what the worker prepares, in order, until the end (None) or a Failure."""
+    """Send what the worker prepares, in order, until the end (None) or a Failure.
+
+    A chunk that cannot be sent (one that does not pickle) ends the import with a Failure:
+    the importing side raises it and stops this process, whose main thread would otherwise
+    wait on a full queue for ever.
+    """
     while True:
         item = outbox.get()
         try:
             out.send(item)
         except OSError:  # the importing side stopped, and will end this process
+            return
+        except Exception as error:  # pickling happens before any byte is written
+            out.send(Failure(WorkerFailed(f"A prepared chunk could not be sent ({error}).")))
             return
         if item is None or isinstance(item, Failure):
             return

@@ -89,3 +89,17 @@ def test_a_worker_that_dies_is_reported_not_waited_for(monkeypatch):
     parts = worker.prepare_in_worker(weibo_csv(row("W1", "一条")), "weibo", {})
     with pytest.raises(worker.WorkerFailed, match="exit code 3"):
         next(parts)
+
+
+def test_a_chunk_that_cannot_be_sent_ends_the_import_with_a_reason():
+    """Not a hang: the worker's main thread would wait on a full queue for ever."""
+    import multiprocessing
+    import queue
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    outbox: queue.Queue = queue.Queue()
+    outbox.put(lambda: None)  # does not pickle
+    worker.send_all(outbox, writer)
+    failure = reader.recv()
+    assert isinstance(failure, worker.Failure)
+    assert "could not be sent" in str(failure.error)
