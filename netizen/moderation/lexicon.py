@@ -31,11 +31,15 @@ _CJK_CLASS = (
 )
 _CJK = re.compile(f"[{_CJK_CLASS}]")
 # A Latin-script word: letters and digits, but not CJK characters, which stand alone.
-# Symbols written for letters inside a word ("sh!t", "a$$hole", "@ss") keep it whole; one at
-# the end of a word ("shit!") is punctuation.
-_LETTER = f"[^\\W_{_CJK_CLASS}]"
-_WORD = re.compile(f"(?:{_LETTER}|[@$])*{_LETTER}(?:[!$@|]+{_LETTER}+)*")
-_ASCII_WORD = re.compile(r"[a-z0-9@$]*[a-z0-9](?:[!$@|]+[a-z0-9]+)*")  # the same, in ASCII
+_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same words, sooner, in folded ASCII text
+# A word with symbols written for letters: "sh!t", "a$$hole", "@ss", "b!tch". It starts where
+# no word or symbol stands before it (so a run of symbols is scanned once, not from each of
+# its characters), and every symbol is followed by letters: "A$5" is a price, not a word.
+_SYMBOL_WORD = re.compile(
+    f"(?<![^\\W_{_CJK_CLASS}]|[@$!|])[@$]?[^\\W_{_CJK_CLASS}]+(?:[!$@|]+[^\\W\\d_{_CJK_CLASS}]+)*"
+)
+_SYMBOLS = re.compile(r"[!$@|]")
 # What CJK matching sees: letters and digits, plus the punctuation that ends a phrase.
 _VIEW = re.compile(r"[^\W_]+|[,!?;:。、…]+")
 _NOT_VIEW = re.compile(r"[^\w,!?;:。、…]+|_+")
@@ -119,7 +123,7 @@ class _Canonical(dict[str, str]):
         forms = [word]
         if not word.isalpha() and not word.isdigit():
             forms.append(word.translate(_LEET))  # sh1t, n1gger, b!tch
-        if "v" in word:
+        if "v" in word and len(word) > 3:
             forms.append(forms[-1].replace("v", "u"))  # fvck: v for u, as carved in stone
         for form in list(forms):
             if _RUN3.search(form):  # fuuuuck, asssss
@@ -211,6 +215,7 @@ class Lexicon[T: Entry]:
             word = self._canonical[_NOT_ALNUM.sub("", spaced.group())]
             for term in self._latin.get((word,), ()):
                 yield Match(term, spaced.start(), spaced.end())
+        yield from self._match_symbol_words(text)
         pattern = _ASCII_WORD if text.isascii() else _WORD
         words = pattern.findall(text)
         if not words:
@@ -228,6 +233,19 @@ class Lexicon[T: Entry]:
                 terms = latin.get(tuple(canonical[i : i + n])) if i + n <= len(canonical) else None
                 for term in terms or ():
                     yield Match(term, spans[i][0], spans[i + n - 1][1])
+
+    def _match_symbol_words(self, text: str) -> Iterable[Match[T]]:
+        """One-word terms spelled with symbols for letters. Only a word that then spells a
+        term counts: "idiot!moron" still matches as two words, not as one that spells
+        nothing."""
+        if not _SYMBOLS.search(text):
+            return
+        for found in _SYMBOL_WORD.finditer(text):
+            word = found.group()
+            if not _SYMBOLS.search(word):
+                continue
+            for term in self._latin.get((self._canonical[word],), ()):
+                yield Match(term, found.start(), found.end())
 
     def _match_cjk(self, text: str) -> Iterable[Match[T]]:
         start = self._cjk_start

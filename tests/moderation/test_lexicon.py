@@ -93,10 +93,16 @@ def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
 
 
 @pytest.mark.parametrize(
-    "text", ["Write to me@gmail.com", "Only $5 a month", "I love v-neck shirts"]
+    "text",
+    ["Write to me@gmail.com", "Only $5 a month", "It costs A$5", "I love v-neck shirts"],
 )
 def test_symbols_and_vs_in_everyday_text_spell_nothing(text):
     assert found(text) == []
+
+
+def test_words_joined_by_a_symbol_are_still_found_one_by_one():
+    assert found("idiot!cunt") == [("idiot", "idiot"), ("cunt", "cunt")]
+    assert [typed for _, typed in found("fuck!fuck!")] == ["fuck", "fuck"]
 
 
 def test_chinese_terms_match_inside_unsegmented_sentences():

@@ -302,3 +302,8 @@ def test_a_stereotype_denied_is_not(text):
 def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
     assert HATE_SPEECH not in flagged("这个系统太落后了，每次都卡。")
     assert HATE_SPEECH not in flagged("My room is dirty again.")
+
+
+@pytest.mark.parametrize("text", ["The VR app is useless.", "Chapter V is stupid."])
+def test_a_v_is_not_read_as_you(text):
+    assert PERSONAL_ATTACK not in flagged(text)
