@@ -53,6 +53,8 @@ NEGATION_REACH = 10
 # How close after "we", "I'm a" or 我们 a word must stand to be said of the commenter's own
 # group: "us old fags", 我们几个基佬.
 SELF_REACH = 6
+# Between "we" and the slur, words that turn it against others: 我们不欢迎, "we don't want".
+NOT_SELF = re.compile(r"[不没别]|\b(?:not|no|don't|hate|want)\b")
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
@@ -179,18 +181,30 @@ class Clause:
         bare = PUNCTUATION_AND_SPACE.sub("", self.text)
         for match in self.of(EXPLETIVE):
             word = match.term.text
-            if bare and not bare.replace(word, ""):
+            if not bare or bare.replace(word, ""):
+                continue
+            # One character alone is also an answer or a list item (干。/ 花，草，树): it
+            # swears when it opens the comment, is repeated, or is exclaimed.
+            if len(word) > 1 or self.start == 0 or len(bare) > 1 or "!" in self.text:
                 return match
         return None
 
-    def said_of_self(self, word: str) -> bool:
-        """Whether ``word`` (folded) follows closely on the commenter speaking of themselves:
-        a slur used of one's own group ("we queers", 我这个残废) is reclaimed, not an attack."""
-        at = self.text.find(word)
-        if at < 0:
-            return False
-        at += self.start
-        return any(0 <= at - cue.end <= SELF_REACH for cue in self.of(SELF))
+    def holds(self, at: int) -> bool:
+        """Whether the character at ``at`` (in the whole comment) is in this clause."""
+        return self.start <= at < self.start + len(self.text)
+
+    def said_of_self(self, at: int) -> bool:
+        """Whether the word at ``at`` follows closely on the commenter speaking of themselves,
+        with nothing between that names someone or denies: a slur used of one's own group
+        ("us old fags", 我们几个基佬) is reclaimed; "we don't want fags" is not."""
+        others = [m.start for m in self.matches if m.term.label in (PERSON, GROUP, NEGATION)]
+        for cue in self.of(SELF):
+            between = self.text[cue.end - self.start : at - self.start]
+            if not 0 <= at - cue.end <= SELF_REACH or NOT_SELF.search(between):
+                continue
+            if not any(cue.end <= start < at for start in others):
+                return True
+        return False
 
     def negated(self, kind: str) -> bool:
         """Whether every ``kind`` cue in the clause closely follows a negation."""
@@ -205,7 +219,12 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = cue_lexicon().match(own) if own.strip() else []
-    matches = [m for m in matches if not (m.term.label == PERSON and in_expletive(m, matches))]
+    matches = [
+        m
+        for m in matches
+        if not (m.term.label == PERSON and in_expletive(m, matches))
+        and not (m.term.label == NEGATION and asks(own, m))
+    ]
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = 0
@@ -224,3 +243,10 @@ def in_expletive(match: Match[Cue], matches: Sequence[Match[Cue]]) -> bool:
         other.term.label == EXPLETIVE and other.start <= match.start and match.end <= other.end
         for other in matches
     )
+
+
+def asks(text: str, negation: Match[Cue]) -> bool:
+    """Whether a Chinese negation is half of a yes-no question (是不是, 能不能, 有没有):
+    "黑人是不是都很懒" asks nothing less than it claims."""
+    word = negation.term.text
+    return word[0] in "不没" and negation.start > 0 and text[negation.start - 1] == word[-1]

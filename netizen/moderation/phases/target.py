@@ -27,6 +27,8 @@ them. Every change says why in the flag's detail.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -37,7 +39,6 @@ from netizen.moderation.cues import (
     PERSON,
     REJECTION,
     REPORT,
-    SELF,
     STEREOTYPE,
     THING,
     THREAT,
@@ -47,7 +48,6 @@ from netizen.moderation.cues import (
     inside,
     quoted_spans,
 )
-from netizen.moderation.normalise import fold
 from netizen.moderation.phases import classify, words
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
 
@@ -70,6 +70,9 @@ INSULT_ALONE = 0.45
 INSULT_AT_GROUP = 0.75
 # Group cues that name no group: an insult said of "them" is not taken as hate speech.
 PRONOUNS = frozenset({"they", "them", "他们"})
+# How a trait is said of a group: a few characters between them, with a linking word.
+LINK_REACH = 8
+LINKING = re.compile(r"\b(?:are|is|all|so|too|always)\b|[都是就很全太真又係]")
 DEHUMANISING = 0.85
 THREATENING = 0.85
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
@@ -126,8 +129,9 @@ def run(state: ScreeningState) -> None:
         and not own_abuse
         and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
     )
-    adjusted = [reclaimed(flag, found) or adjust(flag, reading) for flag in state.flags]
-    state.flags[:] = adjusted + new_flags(found, reading.person, group, state.view())
+    folded = state.view()
+    adjusted = [reclaimed(flag, found, folded) or adjust(flag, reading) for flag in state.flags]
+    state.flags[:] = adjusted + new_flags(found, reading.person, group, folded)
 
 
 def adjust(flag: Flag, reading: Reading) -> Flag:
@@ -151,15 +155,17 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
     return flag
 
 
-def reclaimed(flag: Flag, found: list[Clause]) -> Flag | None:
+def reclaimed(flag: Flag, found: list[Clause], folded: Folded) -> Flag | None:
     """A suspect slur from the word list, lowered when the commenter uses it of their own
     group ("us old fags", 我们几个基佬); None when it is not."""
     if flag.phase != words.PHASE or flag.reason != words.SUSPECT_REASON:
         return None
     if flag.label != HATE_SPEECH:
         return None
-    word = fold(flag.detail, mapped=False).text
-    if any(clause.has(SELF) and clause.said_of_self(word) for clause in found):
+    if flag.span is None:
+        return None
+    at = bisect_left(folded.origin, flag.span[0])
+    if any(clause.holds(at) and clause.said_of_self(at) for clause in found):
         return lowered(flag, QUOTED, "said of the commenter's own group")
     return None
 
@@ -170,7 +176,8 @@ def lowered(flag: Flag, factor: float, why: str) -> Flag:
 
 def denial(found: list[Clause]) -> float:
     """What a denial in the comment multiplies the model's finding about a group by."""
-    if any(negates_demeaning(clause) for clause in found):
+    about_group = [clause for clause in found if clause.has(GROUP)]
+    if any(negates_demeaning(clause) for clause in about_group):
         return CANCELLED
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
@@ -194,14 +201,11 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
-        if clause.has(REPORT):
-            continue  # "I reported the comment that called Tibetans savages": not saying it
         if clause.has(INSULT) and names_group(clause) and not denies(clause):
             match = first(clause, INSULT)
             flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
-        if clause.has(STEREOTYPE) and names_group(clause) and not denies(clause):
-            match = first(clause, STEREOTYPE)
-            flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
+        if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
+            flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
         if clause.has(DEHUMANISE) and group and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
@@ -209,6 +213,20 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             label = HATE_SPEECH if clause.has(GROUP) or not person else PERSONAL_ATTACK
             flags.append(cue_flag(first(clause, THREAT), label, THREATENING, "threat", folded))
     return flags
+
+
+def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
+    """The first ``kind`` cue said of a group named just before it in so many words: "Roma
+    are thieves", 原住民就是懒. A trait word elsewhere in the sentence ("the burden of
+    childcare falls on women", 日本人的心脏病) says nothing of the group."""
+    for trait in clause.of(kind):
+        for named in clause.of(GROUP):
+            between = clause.text[named.end - clause.start : trait.start - clause.start]
+            if named.term.text in PRONOUNS or not 0 < len(between) <= LINK_REACH:
+                continue
+            if LINKING.search(between):
+                return trait
+    return None
 
 
 def names_group(clause: Clause) -> bool:
