@@ -21,17 +21,20 @@ THRESHOLD = 50_000
 _lock = threading.Lock()
 _depth = 0
 _saved: tuple[int, ...] = ()
+_froze = False
 
 
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Collect garbage less often for a while; imports running at once share the setting,
     and the last to finish puts back what was there before."""
-    global _depth, _saved
+    global _depth, _saved, _froze
     with _lock:
         if _depth == 0:
             _saved = gc.get_threshold()
-            gc.freeze()
+            _froze = gc.get_freeze_count() == 0  # a server may have frozen its own already
+            if _froze:
+                gc.freeze()
             gc.set_threshold(THRESHOLD, *_saved[1:])
         _depth += 1
     try:
@@ -41,4 +44,5 @@ def fewer_collections() -> Iterator[None]:
             _depth -= 1
             if _depth == 0:
                 gc.set_threshold(*_saved)
-                gc.unfreeze()
+                if _froze:
+                    gc.unfreeze()

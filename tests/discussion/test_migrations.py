@@ -18,7 +18,7 @@ SHIPPED = "Shipped with Netizen"
 
 def test_the_moves_end_where_the_shipped_list_now_stands():
     shipped = {(term.text, term.label) for term in default_terms()}
-    for term, before, now in RELABEL.MOVES:
+    for term, before, now, _ in RELABEL.MOVES:
         assert (term, now) in shipped
         assert (term, before) not in shipped
 

@@ -46,3 +46,15 @@ def test_an_error_inside_puts_it_back_too():
         pass
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_objects_frozen_before_an_import_stay_frozen():
+    """A server that froze its own objects (gunicorn's preload) keeps them frozen."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with fewer_collections():
+            pass
+        assert gc.get_freeze_count() > frozen // 2  # not unfrozen (objects may die meanwhile)
+    finally:
+        gc.unfreeze()

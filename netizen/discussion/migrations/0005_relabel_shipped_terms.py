@@ -5,30 +5,33 @@ language rather than hate speech (the slur itself stays hate speech); and "retar
 all-purpose insult, is offensive language (the target phase adds a personal attack or hate
 speech when it is aimed at a person or said of disabled people).
 
-Only rows still as shipped are moved: a site that edited, disabled or re-labelled one keeps
-its own choice, and a site that has the term under the new label already is left alone.
+Only rows still as shipped are moved (the shipped label, severity and note, and enabled): a
+site that changed, disabled or re-labelled one keeps its own choice, and a site that has the
+term under the new label already is left alone.
 """
 
 from django.db import migrations
 
 SHIPPED = "Shipped with Netizen"
-# term, label before, label now
+# term, label before, label now, severity as shipped
 MOVES = [
-    ("son of a bitch", "personal_attack", "obscenity"),
-    ("nigga", "hate_speech", "obscenity"),
-    ("retard", "hate_speech", "obscenity"),
-    ("retarded", "hate_speech", "obscenity"),
+    ("son of a bitch", "personal_attack", "obscenity", "banned"),
+    ("nigga", "hate_speech", "obscenity", "suspect"),
+    ("retard", "hate_speech", "obscenity", "banned"),
+    ("retarded", "hate_speech", "obscenity", "suspect"),
 ]
 
 
 def move(direction):
     def apply(apps, schema_editor):
         ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
-        for term, before, now in MOVES:
+        for term, before, now, severity in MOVES:
             source, target = (before, now) if direction == "forward" else (now, before)
             if ScreeningTerm.objects.filter(term=term, label=target).exists():
                 continue
-            ScreeningTerm.objects.filter(term=term, label=source, note=SHIPPED).update(label=target)
+            ScreeningTerm.objects.filter(
+                term=term, label=source, severity=severity, enabled=True, note=SHIPPED
+            ).update(label=target)
 
     return apply
 

@@ -5,7 +5,7 @@ up or get lost (闭嘴, 收声, 滚远点), and spam phrases as Mainland and Tai
 (loans without a guarantor, LINE giveaways, discounts, followers for sale).
 
 Written out here, not read from zh.tsv, so this adds exactly these whatever the file says
-later; a term the site already has (or had and edited) is left as is. A fresh site gets
+later; a term the site already has under the same label (or had and edited) is left as is. A fresh site gets
 them from 0002, which seeds the whole current file.
 """
 
