@@ -17,9 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 
-from netizen.moderation.lexicon import Lexicon, Match, tsv_rows
+from netizen.moderation.lexicon import Lexicon, Match, shipped_entries
 
 PERSON = "person"
 GROUP = "group"
@@ -75,23 +74,9 @@ class Cue:
             raise ValueError(f"cue {self.text!r}: unknown kind {self.label!r}")
 
 
-def parse_cues(text: str, name: str) -> list[Cue]:
-    cues = []
-    for number, fields in tsv_rows(text, name, ("cue", "kind")):
-        try:
-            cues.append(Cue(*fields))
-        except ValueError as error:
-            raise ValueError(f"{name} line {number}: {error}") from None
-    return cues
-
-
 @cache
 def all_cues() -> tuple[Cue, ...]:
-    folder = files("netizen.moderation").joinpath("wordlists")
-    cues: list[Cue] = []
-    for name in CUE_FILES:
-        cues.extend(parse_cues(folder.joinpath(name).read_text(encoding="utf-8"), name))
-    return tuple(cues)
+    return shipped_entries(CUE_FILES, ("cue", "kind"), Cue)
 
 
 @cache

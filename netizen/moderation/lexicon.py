@@ -12,7 +12,7 @@ a list of thousands of terms costs the same as a list of ten.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -294,25 +294,46 @@ def tsv_rows(text: str, name: str, columns: tuple[str, ...]) -> Iterator[tuple[i
         yield number, fields
 
 
-def parse_tsv(text: str, name: str = "word list") -> list[Term]:
-    """Terms from a tab-separated list (term, label, severity)."""
-    terms = []
-    for number, fields in tsv_rows(text, name, ("term", "label", "severity")):
+def parse_entries[E](
+    text: str, name: str, columns: tuple[str, ...], make: Callable[..., E]
+) -> list[E]:
+    """Entries (``make(*fields)``) from a tab-separated list; a bad line raises ValueError
+    naming the list and the line."""
+    entries = []
+    for number, fields in tsv_rows(text, name, columns):
         try:
-            terms.append(Term(*fields))
+            entries.append(make(*fields))
         except ValueError as error:
             raise ValueError(f"{name} line {number}: {error}") from None
-    return terms
+    return entries
+
+
+def shipped_entries[E](
+    names: Iterable[str], columns: tuple[str, ...], make: Callable[..., E]
+) -> tuple[E, ...]:
+    """The entries of lists shipped with the library (``wordlists/<name>``)."""
+    folder = files("netizen.moderation").joinpath("wordlists")
+    return tuple(
+        entry
+        for name in names
+        for entry in parse_entries(
+            folder.joinpath(name).read_text(encoding="utf-8"), name, columns, make
+        )
+    )
+
+
+TERM_COLUMNS = ("term", "label", "severity")
+
+
+def parse_tsv(text: str, name: str = "word list") -> list[Term]:
+    """Terms from a tab-separated list (term, label, severity)."""
+    return parse_entries(text, name, TERM_COLUMNS, Term)
 
 
 @cache
 def default_terms() -> tuple[Term, ...]:
     """The lists shipped with the library (``wordlists/*.tsv``), e.g. to seed the live list."""
-    folder = files("netizen.moderation").joinpath("wordlists")
-    terms: list[Term] = []
-    for name in ("en.tsv", "zh.tsv"):
-        terms.extend(parse_tsv(folder.joinpath(name).read_text(encoding="utf-8"), name))
-    return tuple(terms)
+    return shipped_entries(("en.tsv", "zh.tsv"), TERM_COLUMNS, Term)
 
 
 @cache
