@@ -80,6 +80,23 @@ def file_record(path: Path, rows: int) -> dict[str, Any]:
     return {"sha256": sha256_file(path), "rows": rows}
 
 
+def yes_or_no(
+    rows: list[dict[str, str]],
+    text: str,
+    flag: str,
+    language: str,
+    labels: frozenset[str],
+    source: str,
+) -> list[Example]:
+    """Examples from a CSV whose ``flag`` column says "1" when ``labels`` apply; each is
+    located by file and line (the header is line 1)."""
+    return [
+        Example(row[text], language, labels if row[flag] == "1" else frozenset(), labels,
+                f"{source}:{number}")
+        for number, row in enumerate(rows, start=2)
+    ]  # fmt: skip
+
+
 def cold(folder: Path) -> Dataset:
     """COLD (Chinese offensive language; race, gender, region). Its offensive comments mostly
     attack groups, so they count as hate speech; it speaks for nothing else."""
@@ -90,16 +107,7 @@ def cold(folder: Path) -> Dataset:
         path = folder / "cold" / f"{split}.csv"
         rows = read_rows(path)
         files[f"cold/{split}.csv"] = file_record(path, len(rows))
-        splits[split] = [
-            Example(
-                row["TEXT"],
-                "zh-Hans",
-                known if row["label"] == "1" else frozenset(),
-                known,
-                f"cold/{split}.csv:{number}",
-            )
-            for number, row in enumerate(rows, start=2)
-        ]
+        splits[split] = yes_or_no(rows, "TEXT", "label", "zh-Hans", known, f"cold/{split}.csv")
     train = unique(splits["train"])
     dev = unique(splits["dev"], exclude={same_text_key(e.text) for e in splits["train"]})
     return Dataset("cold", {"train": train, "dev": dev}, files)
@@ -156,16 +164,7 @@ def youtube_spam(folder: Path) -> Dataset:
     for path in sorted((folder / "youtube_spam").glob("*.csv")):
         rows = read_rows(path)
         files[path.name] = file_record(path, len(rows))
-        examples.extend(
-            Example(
-                row["CONTENT"],
-                "en",
-                known if row["CLASS"] == "1" else frozenset(),
-                known,
-                f"{path.name}:{number}",
-            )
-            for number, row in enumerate(rows, start=2)
-        )
+        examples.extend(yes_or_no(rows, "CONTENT", "CLASS", "en", known, path.name))
     if not files:
         raise DatasetMissing(f"{folder / 'youtube_spam'} holds no CSV files")
     return Dataset("youtube_spam", split_by_hash(examples), files)

@@ -204,6 +204,15 @@ ACTIONS: dict[str, Callable[..., dict]] = {
 }
 
 
+def add_data_dir(parser: CommandParser, what: str) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=settings.NETIZEN_DATASETS,
+        help=f"{what} (default: NETIZEN_DATASETS, now {settings.NETIZEN_DATASETS})",
+    )
+
+
 class Command(BaseCommand):
     help = "Build the screening models. Actions: " + ", ".join(ACTIONS)
     # Training needs no database or URLs; it must run while the site is misconfigured too.
@@ -214,13 +223,7 @@ class Command(BaseCommand):
         trainer = actions.add_parser(
             "train", help="train the shipped models (COLD Chinese offensive language, English spam)"
         )
-        trainer.add_argument(
-            "--data-dir",
-            type=Path,
-            default=settings.NETIZEN_DATASETS,
-            help="folder holding the datasets (cold/, youtube_spam/, tatoeba_cmn_eng/) "
-            f"(default: NETIZEN_DATASETS, now {settings.NETIZEN_DATASETS})",
-        )
+        add_data_dir(trainer, "folder holding cold/, youtube_spam/ and tatoeba_cmn_eng/")
         trainer.add_argument(
             "--output",
             type=Path,
@@ -239,13 +242,7 @@ class Command(BaseCommand):
         evaluator = actions.add_parser(
             "evaluate", help="measure screening on held-out data and the functional cases"
         )
-        evaluator.add_argument(
-            "--data-dir",
-            type=Path,
-            default=settings.NETIZEN_DATASETS,
-            help="folder holding the datasets; those missing are left out "
-            f"(default: NETIZEN_DATASETS, now {settings.NETIZEN_DATASETS})",
-        )
+        add_data_dir(evaluator, "folder holding the datasets; those missing are left out")
         evaluator.add_argument(
             "--version",
             default=None,
