@@ -38,9 +38,9 @@ def comment_mix(count: int) -> list[tuple[str, str]]:
             f"{settings.NETIZEN_DATASETS} "
             f"(missing {', '.join(missing)}). Set NETIZEN_DATASETS to their folder."
         )
-    import opencc
+    from netizen.moderation.normalise import s2t
 
-    to_traditional = opencc.OpenCC("s2t")
+    to_traditional = s2t()
     by_language: dict[str, list[Iterator[tuple[str, str]]]] = {}
     for language, name, field in SOURCES:
         by_language.setdefault(language, []).append(

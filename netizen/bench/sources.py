@@ -50,9 +50,9 @@ QUERIES = [
 
 
 def posts(count: int, rng: random.Random) -> Iterator[list[str]]:
-    import opencc
+    from netizen.moderation.normalise import s2t
 
-    traditional = opencc.OpenCC("s2t").convert
+    traditional = s2t().convert
     earlier: list[str] = []
     start = 1_600_000_000
     for number in range(count):

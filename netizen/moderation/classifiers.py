@@ -227,7 +227,7 @@ class LinearTextModel:
     def score(self, text: str) -> float:
         total = 0.0
         for f, fold in zip(self.decision(text), self.folds, strict=True):
-            total += _sigmoid(-(fold.a * f + fold.b))
+            total += sigmoid(-(fold.a * f + fold.b))
         return total / len(self.folds)
 
     # --- Files ---
@@ -295,7 +295,7 @@ class LinearTextModel:
             raise ModelUnavailable(f"malformed model {path}: {error!r}") from error
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     # scipy's expit without overflow: exp of a large positive number would raise.
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))

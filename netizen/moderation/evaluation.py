@@ -19,6 +19,7 @@ from netizen.moderation.context import Policy, ScreeningContext
 from netizen.moderation.datasets import Dataset, available
 from netizen.moderation.examples import Example
 from netizen.moderation.metrics import binary
+from netizen.moderation.normalise import s2t
 from netizen.moderation.pipeline import screen
 from netizen.moderation.verdict import HATE_SPEECH, LABELS, PERSONAL_ATTACK, Verdict
 
@@ -43,9 +44,7 @@ def pipeline_screener(policy: Policy | None = None) -> Screener:
 
 def traditional(examples: list[Example]) -> list[Example]:
     """The examples written in Traditional characters (OpenCC s2t)."""
-    import opencc
-
-    convert = opencc.OpenCC("s2t").convert
+    convert = s2t().convert
     return [
         replace(e, text=convert(e.text), language="zh-Hant", origin=e.origin + " (s2t)")
         for e in examples

@@ -98,21 +98,33 @@ class _CharFolds(dict[str, str]):
 
 _FOLDS = _CharFolds()
 
-_converter: Any = None
+_converters: dict[str, Any] = {}
 _converter_lock = threading.Lock()
 
 
-def t2s() -> Any:
-    """OpenCC's Traditional→Simplified converter, built once on first use (the library's
-    one: folding and the classifiers' preparation both convert with it)."""
-    global _converter
-    if _converter is None:
+def _opencc(config: str) -> Any:
+    """An OpenCC converter, built once per process on first use (building one is slow)."""
+    converter = _converters.get(config)
+    if converter is None:
         with _converter_lock:
-            if _converter is None:
+            converter = _converters.get(config)
+            if converter is None:
                 import opencc
 
-                _converter = opencc.OpenCC("t2s")
-    return _converter
+                converter = _converters[config] = opencc.OpenCC(config)
+    return converter
+
+
+def t2s() -> Any:
+    """Traditional→Simplified (the library's one: folding and the classifiers' preparation
+    both convert with it)."""
+    return _opencc("t2s")
+
+
+def s2t() -> Any:
+    """Simplified→Traditional, to measure screening on Traditional text made from the
+    Simplified datasets and benchmarks."""
+    return _opencc("s2t")
 
 
 @dataclass(frozen=True)

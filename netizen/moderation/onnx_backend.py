@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netizen.moderation.classifiers import ModelUnavailable, sha256_file
+from netizen.moderation.classifiers import ModelUnavailable, sha256_file, sigmoid
 from netizen.moderation.verdict import LABELS
 
 MODEL_FILE = "model.onnx"
@@ -154,14 +154,6 @@ def _max_length(data: dict[str, Any], path: Path | str) -> int:
 # --- Activations ----------------------------------------------------------------------------
 
 
-def _sigmoid(z: float) -> float:
-    # Without overflow: exp of a large positive number would raise.
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
-
-
 def _softmax(row: list[float]) -> list[float]:
     top = max(row)
     exps = [math.exp(z - top) for z in row]
@@ -173,7 +165,7 @@ def activate(row: list[float], activation: str) -> list[float]:
     """Turn one row of logits into probabilities, as the model was trained to read them."""
     if activation == "softmax":
         return _softmax(row)
-    return [_sigmoid(z) for z in row]
+    return [sigmoid(z) for z in row]
 
 
 # --- The classifier -------------------------------------------------------------------------

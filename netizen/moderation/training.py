@@ -38,6 +38,7 @@ from netizen.moderation.classifiers import (
     sha256_file,
 )
 from netizen.moderation.examples import Example
+from netizen.moderation.normalise import s2t
 from netizen.moderation.verdict import HATE_SPEECH, PERSONAL_ATTACK, SPAM
 
 COLD_DIR = "cold"
@@ -335,8 +336,6 @@ def train_offensive_zh(
     """Train on ``data_dir/cold`` (plus ``extra`` examples, e.g. moderators' decisions),
     evaluate on its deduplicated dev split, write ``output_dir/offensive-zh.json.gz``;
     returns a JSON-ready summary."""
-    import opencc
-
     folder = Path(data_dir) / COLD_DIR
     data = read_cold(folder, config)
     if len(data.dev) == 0:
@@ -355,7 +354,7 @@ def train_offensive_zh(
         raise TrainingError(f"the exported model differs from scikit-learn's by {drift:.2g}")
 
     dev_metrics = measure(scores, data.dev.labels)
-    to_traditional = opencc.OpenCC("s2t").convert
+    to_traditional = s2t().convert
     traditional = [model.score(to_traditional(text)) for text in data.dev.texts]
     by_topic = {}
     for topic in sorted(set(data.dev.topics)):

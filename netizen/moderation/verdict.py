@@ -15,6 +15,8 @@ OBSCENITY = "obscenity"
 PERSONAL_ATTACK = "personal_attack"
 SPAM = "spam"
 LABELS = (HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, SPAM)
+# The labels for abuse of people, as opposed to spam.
+ABUSE = frozenset({HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK})
 
 # Not a policy label: the flag a phase leaves when it failed or ran out of time.
 SCREENING_UNAVAILABLE = "screening_unavailable"

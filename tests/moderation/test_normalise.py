@@ -79,7 +79,7 @@ def test_a_phrase_conversion_that_changes_length_keeps_spans_aligned(monkeypatch
                 return table.get(text, text)
             return text.replace("頭髮", "头发们").translate(str.maketrans(table))
 
-    monkeypatch.setattr(normalise, "_converter", Converter())
+    monkeypatch.setitem(normalise._converters, "t2s", Converter())
     text = "ok 他的頭髮很長 ok"
     folded = fold(text)
     assert folded.text == "ok 他的头发很长 ok"

@@ -49,7 +49,7 @@ from netizen.moderation.cues import (
     quoted_spans,
 )
 from netizen.moderation.phases import classify, words
-from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
+from netizen.moderation.verdict import ABUSE, HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
 
 if TYPE_CHECKING:
     from netizen.moderation.cues import Cue
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     from netizen.moderation.pipeline import ScreeningState
 
 PHASE = "target"
-ABUSE = (HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK)
 # Cues that make the commenter's own words abusive (with an expletive said on its own).
 ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE)
 # Words that demean whoever they are said of: negated, they deny the claim.
