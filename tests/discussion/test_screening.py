@@ -160,3 +160,12 @@ def test_a_mistyped_threshold_setting_is_an_error(settings, value, message):
     settings.NETIZEN_SCREENING_THRESHOLDS = value
     with pytest.raises(ImproperlyConfigured, match=message):
         policy()
+
+
+def test_a_mistyped_threshold_setting_stops_the_site_at_start(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.NETIZEN_SCREENING_THRESHOLDS = {"en": {"hate": 0.5}}
+    with pytest.raises(SystemCheckError, match="unknown label 'hate'"):
+        call_command("check")
