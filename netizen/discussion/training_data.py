@@ -126,23 +126,32 @@ def decision_examples() -> Iterator[Example]:
 def decision_counts() -> dict[str, Any]:
     """How many examples per label and language, and how many decisions were skipped and
     why, for the training summary: enough to judge whether a retrain is worth running."""
+    return learned_from_decisions()[1]
+
+
+def learned_from_decisions() -> tuple[list[Example], dict[str, Any]]:
+    """The examples and their counts (see decision_counts) in one pass over the decisions,
+    for training, which needs both."""
+    examples: list[Example] = []
     total = LabelTally()
     by_language: dict[str, LabelTally] = {}
     skipped: Counter[str] = Counter()
     for row in decided_comments():
         found = example_for(row)
         if isinstance(found, Example):
+            examples.append(found)
             total.add(found)
             by_language.setdefault(found.language, LabelTally()).add(found)
         else:
             skipped[found] += 1
-    return {
+    counts = {
         **total.to_dict(),
         "by_language": {
             language: by_language[language].to_dict() for language in sorted(by_language)
         },
         "skipped": dict(sorted(skipped.items())),
     }
+    return examples, counts
 
 
 @dataclass

@@ -62,11 +62,10 @@ def train(
     extra: list = []
     decisions: dict[str, Any] | None = None
     if with_decisions:
-        from netizen.discussion.training_data import decision_counts, decision_examples
+        from netizen.discussion.training_data import learned_from_decisions
 
         command += " --with-decisions"
-        extra = list(decision_examples())
-        decisions = decision_counts()
+        extra, decisions = learned_from_decisions()
     root = registry.configured_root()
     version = registry.new_version(root) if with_decisions and output is None else None
     target = output or (registry.set_dir(root, version) if version else MODELS_DIR)
