@@ -68,10 +68,14 @@ def unique(examples: Iterable[Example], exclude: set[str] | None = None) -> list
     return [rows[0] for rows in grouped.values() if len({r.labels for r in rows}) == 1]
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
+def require(path: Path) -> Path:
     if not path.is_file():
         raise DatasetMissing(f"{path} not found (is NETIZEN_DATASETS set?)")
-    with open(path, encoding="utf-8-sig", newline="") as data:
+    return path
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with open(require(path), encoding="utf-8-sig", newline="") as data:
         return list(csv.DictReader(data))
 
 
@@ -150,7 +154,7 @@ def swsr(folder: Path) -> Dataset:
     ]
     return Dataset(
         "swsr",
-        {"comments": unique(examples), **split_by_hash(examples)},
+        {"comments": unique(examples)},  # evaluated whole: no recipe trains on SWSR
         {"SexComment.csv": file_record(path, len(rows))},
     )
 
@@ -179,9 +183,7 @@ def tatoeba_english(folder: Path) -> Dataset:
     """Everyday English sentences (Tatoeba, the English side of the Chinese pairs), none of
     them spam: the spam model's counterweight to YouTube's plugs. Sentences of five words
     or more, each once."""
-    path = folder / "tatoeba_cmn_eng" / "cmn.txt"
-    if not path.is_file():
-        raise DatasetMissing(f"{path} not found (is NETIZEN_DATASETS set?)")
+    path = require(folder / "tatoeba_cmn_eng" / "cmn.txt")
     known = frozenset({SPAM})
     with open(path, encoding="utf-8-sig") as lines:
         rows = [line.split("\t")[0] for line in lines]
