@@ -287,6 +287,18 @@ def fit(
     return exported, reference
 
 
+def checked_scores(
+    model: LinearTextModel, reference: Any, texts: Sequence[str]
+) -> tuple[list[float], float]:
+    """The exported model's scores on ``texts``, and how far they are from scikit-learn's;
+    an export further off than EXPORT_TOLERANCE is an error, not a model to ship."""
+    scores = [model.score(text) for text in texts]
+    drift = max(abs(a - b) for a, b in zip(scores, reference(texts), strict=True))
+    if drift > EXPORT_TOLERANCE:
+        raise TrainingError(f"the exported model differs from scikit-learn's by {drift:.2g}")
+    return scores, drift
+
+
 def measure(
     scores: Sequence[float], labels: Sequence[int], threshold: float = 0.5
 ) -> dict[str, Any]:
@@ -347,11 +359,7 @@ def train_offensive_zh(
         config,
     )
 
-    scores = [model.score(text) for text in data.dev.texts]
-    expected = reference(data.dev.texts)
-    drift = max(abs(a - b) for a, b in zip(scores, expected, strict=True))
-    if drift > EXPORT_TOLERANCE:
-        raise TrainingError(f"the exported model differs from scikit-learn's by {drift:.2g}")
+    scores, drift = checked_scores(model, reference, data.dev.texts)
 
     dev_metrics = measure(scores, data.dev.labels)
     to_traditional = s2t().convert
@@ -436,10 +444,7 @@ def train_spam_en(
         config, name=SPAM_EN, language="en", label=SPAM,
     )  # fmt: skip
     dev_texts = [e.text for e in dev]
-    scores = [model.score(text) for text in dev_texts]
-    drift = max(abs(a - b) for a, b in zip(scores, reference(dev_texts), strict=True))
-    if drift > EXPORT_TOLERANCE:
-        raise TrainingError(f"the exported model differs from scikit-learn's by {drift:.2g}")
+    scores, drift = checked_scores(model, reference, dev_texts)
     dev_metrics = measure(scores, [int(SPAM in e.labels) for e in dev])
     model.metadata = {
         "created": datetime.now(UTC).replace(microsecond=0).isoformat(),
