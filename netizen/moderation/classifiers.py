@@ -458,7 +458,7 @@ LOADERS: dict[str, Callable[[], Classifier]] = {
 }
 
 _loaded: dict[str, Classifier] = {}
-_loaded_from: list[Path] = []  # the set directory _loaded came from
+_loaded_from: Path | None = None  # the set directory _loaded came from
 _lock = threading.Lock()
 
 
@@ -466,11 +466,12 @@ def get(name: str) -> Classifier:
     """The classifier ``name``, loaded once per process from the set in use (reloaded when
     an operator activates another). Raises if it cannot be loaded; a failed load is not
     remembered, so the next call tries again."""
+    global _loaded_from
     directory = models_dir()
-    if _loaded_from != [directory]:
+    if _loaded_from != directory:
         with _lock:
             _loaded.clear()
-            _loaded_from[:] = [directory]
+            _loaded_from = directory
     found = _loaded.get(name)
     if found is not None:
         return found
@@ -488,8 +489,8 @@ def preload(names: Iterable[str] | None = None) -> dict[str, str]:
 
 def reset() -> None:
     """Forget loaded classifiers and which set is active (tests; after replacing a file)."""
-    global _checked
+    global _checked, _loaded_from
     with _lock:
         _loaded.clear()
-        _loaded_from.clear()
+        _loaded_from = None
         _checked = None
