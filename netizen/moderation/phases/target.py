@@ -84,7 +84,8 @@ NO_TARGET = 0.8
 CANCELLED = 0.45
 # A word that rejects a claim (荒谬, 偏见, 没有道理) only weakens the model's "offensive": such
 # words turn up inside attacks too, often negated (也不是没有道理), and the model has read them.
-# Cutting every such score below 0.5 lost 49 attacks on COLD's dev split to spare 5 comments.
+# When every denial cut the score below 0.5, on COLD's dev split it did so for 54 attacks
+# scored 0.5 or more, and for 5 comments that were not attacks.
 # A demeaning word itself negated ("不是垃圾") is a denial, and cuts as far as venting does.
 REJECTED = 0.6
 QUOTED = 0.5
