@@ -49,6 +49,9 @@ QUOTED = re.compile(
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
 # "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.
 NEGATION_REACH = 10
+# 不 alone begins too many words (不少, 不过, 不得不) to deny more than the word right after
+# it: 藏族人不落后, 一点都不脏.
+BARE_NEGATION = "不"
 # How close after "we", "I'm a" or 我们 a word must stand to be said of the commenter's own
 # group: "us old fags", 我们几个基佬.
 SELF_REACH = 6
@@ -196,8 +199,12 @@ class Clause:
         negations = self.of(NEGATION)
         cues = self.of(kind)
         return bool(cues) and all(
-            any(0 <= cue.start - n.end <= NEGATION_REACH for n in negations) for cue in cues
+            any(0 <= cue.start - n.end <= negation_reach(n) for n in negations) for cue in cues
         )
+
+
+def negation_reach(negation: Match[Cue]) -> int:
+    return 0 if negation.term.text == BARE_NEGATION else NEGATION_REACH
 
 
 def clauses(text: str) -> list[Clause]:

@@ -91,6 +91,10 @@ def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
         ("我知道你住哪，等着瞧。", PERSONAL_ATTACK),
         ("我知道你住哪，等著瞧。", PERSONAL_ATTACK),
         ("Kill them all, every last one of the migrants.", HATE_SPEECH),
+        ("I know where you work. Next time you go to hospital.", PERSONAL_ATTACK),
+        ("你再多嘴一句，我让你出不了门。", PERSONAL_ATTACK),
+        ("你給我等著，出門小心被人堵。", PERSONAL_ATTACK),
+        ("那些穆斯林一个都别想走，见一个打一个。", HATE_SPEECH),
     ],
 )
 def test_a_threat_takes_the_label_of_its_target(text, label):
@@ -329,6 +333,15 @@ def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
 )
 def test_a_stereotype_denied_is_not(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize("text", ["新来的农民工一点都不脏。", "這些移工不懶，每天做十二個鐘頭。"])
+def test_a_bare_bu_right_before_the_trait_denies_it(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_bare_bu_further_off_denies_nothing():
+    assert HATE_SPEECH in flagged("这些移民不干活就是懒。")
 
 
 def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
