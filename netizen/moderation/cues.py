@@ -39,19 +39,19 @@ KINDS = (
 TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
-# Paired quotation marks (ASCII and typographic, Chinese corner brackets), a quoted line, and
-# a Weibo repost chain ("//@name: their words").
+# Paired quotation marks (ASCII and typographic, Chinese corner brackets), a quoted line (up
+# to a dash that sets off the reply on the same line: "> quote —— reply"), and a Weibo repost
+# chain ("//@name: their words").
 QUOTED = re.compile(
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’'
-    r"|^\s*>[^\n]*|//@[^:：\s]+[:：][^\n]*",
+    r"|^\s*>.*?(?=\s*——|\s+(?:—|--)\s|$)|//@[^:：\s]+[:：][^\n]*",
     re.MULTILINE,
 )
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
 # "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.
 NEGATION_REACH = 10
-# 不 alone begins too many words (不少, 不过, 不得不) to deny more than the word right after
-# it: 藏族人不落后, 一点都不脏.
-BARE_NEGATION = "不"
+# A one-character negation (不, 别) begins too many everyday words (不少, 不过, 别人, 个别)
+# to deny more than the word right after it: 藏族人不落后, 一点都不脏.
 # How close after "we", "I'm a" or 我们 a word must stand to be said of the commenter's own
 # group: "us old fags", 我们几个基佬.
 SELF_REACH = 6
@@ -204,7 +204,8 @@ class Clause:
 
 
 def negation_reach(negation: Match[Cue]) -> int:
-    return 0 if negation.term.text == BARE_NEGATION else NEGATION_REACH
+    """How far before a cue ``negation`` may stand and still deny it."""
+    return 0 if len(negation.term.text) == 1 else NEGATION_REACH
 
 
 def clauses(text: str) -> list[Clause]:

@@ -109,6 +109,27 @@ def test_quoted_words_are_not_the_commenters_own():
     assert HATE_SPEECH not in flagged(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("> 救灾物资到得太慢 —— 同意，那个市长就是个废物。", "同意，那个市长就是个废物。"),
+        ("> 颱風假放太慢——對啊，那個市長根本是個廢物。", "對啊，那個市長根本是個廢物。"),
+        ("> the relief was slow -- agreed, and the mayor is a useless moron.", "agreed"),
+    ],
+)
+def test_a_reply_set_off_by_a_dash_on_a_quoted_line_is_the_commenters_own(text, reply):
+    assert reply in own_words(text)
+    assert PERSONAL_ATTACK in flagged(text)
+
+
+def test_a_dash_inside_a_quoted_line_leaves_it_quoted():
+    assert own_words("> 这次救灾—说实话—太慢").strip() == ""
+
+
+def test_a_one_character_negation_in_an_everyday_word_denies_nothing():
+    assert HATE_SPEECH in flagged("他们个别人都是罪犯，素质低下。")
+
+
 def test_a_quoted_slur_is_lowered_but_still_shown():
     verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
     slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]
@@ -336,11 +357,11 @@ def test_a_stereotype_denied_is_not(text):
 
 
 @pytest.mark.parametrize("text", ["新来的农民工一点都不脏。", "這些移工不懶，每天做十二個鐘頭。"])
-def test_a_bare_bu_right_before_the_trait_denies_it(text):
+def test_a_one_character_negation_right_before_the_trait_denies_it(text):
     assert HATE_SPEECH not in flagged(text)
 
 
-def test_a_bare_bu_further_off_denies_nothing():
+def test_a_one_character_negation_further_off_denies_nothing():
     assert HATE_SPEECH in flagged("这些移民不干活就是懒。")
 
 
