@@ -32,9 +32,10 @@ THING = "thing"
 SELF = "self"
 REPORT = "report"
 STEREOTYPE = "stereotype"
+SAY = "say"
 KINDS = (
     PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION, EXPLETIVE, THING, SELF,
-    REPORT, STEREOTYPE,
+    REPORT, STEREOTYPE, SAY,
 )  # fmt: skip
 TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
@@ -57,6 +58,17 @@ NEGATION_REACH = 10
 SELF_REACH = 6
 # Between "we" and the slur, words that turn it against others: 我们不欢迎, "we don't want".
 NOT_SELF = re.compile(r"[不没别]|\b(?:not|no|don't|hate|want)\b")
+# How close after someone else a verb of saying must stand for what follows to be theirs:
+# "you said", "楼上刚才说"; "I said" and 说白了 are the commenter's own.
+SAY_REACH = 6
+# Words that begin with a verb of saying but report no one's words: 你能说明, 说服.
+NOT_SAYING = ("说明", "说服")
+# Someone else, unnamed, who says it: 有人说, 总有人骂.
+SOMEONE = re.compile("有人")
+# Someone named after what they said: 骂同性恋是变态的那位, 说河南人都是骗子的人.
+SAYER_AFTER = re.compile(
+    r"的(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙)|的(?:那位|这位)"
+)
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
@@ -191,6 +203,30 @@ class Clause:
             if not 0 <= at - cue.end <= SELF_REACH or NOT_SELF.search(between):
                 continue
             if not any(cue.end <= start < at for start in others):
+                return True
+        return False
+
+    def attributed(self) -> bool:
+        """Whether the clause reports what someone else said of a group rather than saying
+        it: "you called Hong Kongers cockroaches", 楼上说外地人都是骗子, 骂同性恋是变态的那位."""
+        groups = [m.start for m in self.of(GROUP)]
+        if not groups:
+            return False
+        negations = self.of(NEGATION)
+        for say in self.of(SAY):
+            if say.start > groups[0] or any(0 <= say.start - n.end <= 1 for n in negations):
+                continue  # after the claim, or not said: 你怎么不说, "you never said"
+            if self.text.startswith(NOT_SAYING, say.start - self.start):
+                continue
+            before = self.text[
+                max(0, say.start - self.start - SAY_REACH - 2) : say.start - self.start
+            ]
+            if SOMEONE.search(before) or any(
+                0 <= say.start - person.end <= SAY_REACH for person in self.of(PERSON)
+            ):
+                return True
+            tail = self.text[say.end - self.start :]
+            if groups[0] - say.end <= 1 and SAYER_AFTER.search(tail):
                 return True
         return False
 

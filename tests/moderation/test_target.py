@@ -130,6 +130,53 @@ def test_a_one_character_negation_in_an_everyday_word_denies_nothing():
     assert HATE_SPEECH in flagged("他们个别人都是罪犯，素质低下。")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You called Hong Kongers cockroaches. Grow up, you ignorant clown.",
+        "骂同性恋是变态的那位，你自己才是心理扭曲的垃圾。",
+        "你說台灣人都是騙子？你這種腦殘還是回去讀書吧。",
+    ],
+)
+def test_an_attack_on_whoever_said_a_hateful_claim_is_a_personal_attack_not_hate(text):
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Someone said Muslims are animals. That is bigoted nonsense.",
+        "有人说河南人都是骗子，这种地图炮太荒谬了。",
+        "有人說河南人都是騙子，這種地圖炮太荒謬了。",
+    ],
+)
+def test_reporting_a_hateful_claim_to_reject_it_is_not_hate(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said it before, Muslims are animals.",
+        "我说河南人都是骗子。",
+        "说白了河南人都是骗子。",
+        "你怎么不说河南人都是骗子？",
+    ],
+)
+def test_saying_it_oneself_or_asking_why_it_is_not_said_is_not_reporting(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [("你能说明为什么河南人都是骗子吗？", False), ("你说河南人都是骗子？", True)],
+)
+def test_a_word_that_begins_with_a_verb_of_saying_reports_nothing(text, reported):
+    assert any(clause.attributed() for clause in clauses(fold(text).text)) is reported
+
+
 def test_a_quoted_slur_is_lowered_but_still_shown():
     verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
     slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]

@@ -16,8 +16,10 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
   the same clause;
 * adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
 * lowers the Chinese classifier's finding when a denial answers the claim about a group, and
-  when the comment quotes someone and adds no abuse of its own (below the threshold when it
-  also reports, translates or rejects what it quotes);
+  when the comment quotes someone, or reports what they said of a group ("you called Hong
+  Kongers cockroaches", 楼上说外地人都是骗子), and adds no abuse of its own (below the
+  threshold when it also reports, translates or rejects what it quotes); a reported claim
+  raises no hate speech of its own;
 * lowers word-list findings inside quoted text: quoting a post to reject it is not saying it;
 * lowers a suspect slur the commenter uses of their own group ("us old fags"): reclaimed.
 
@@ -104,7 +106,7 @@ class Reading:
     # of its own. (Quotation marks alone say little: COLD's attacks use them for scare
     # quotes and for the very claims they make.)
     reports_quote: bool
-    quoting: bool  # quotes someone, and adds no abusive words of its own
+    quoting: bool  # quotes or reports someone, and adds no abusive words of its own
 
 
 def run(state: ScreeningState) -> None:
@@ -112,26 +114,30 @@ def run(state: ScreeningState) -> None:
     if not any(flag.label in ABUSE for flag in state.flags) and not has_trigger(text):
         return  # nothing found to re-weigh, and nothing that could raise a finding
     found = clauses(text)
-    group = any(clause.has(GROUP) for clause in found)
+    # What someone else is reported to have said of a group ("you called them vermin") is
+    # weighed like a quotation: it is not the commenter's own claim.
+    own = [clause for clause in found if not clause.attributed()]
+    group = any(clause.has(GROUP) for clause in own)
     quotes = quoted_spans(state.text)
-    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in found)
+    quoting = bool(quotes) or len(own) < len(found)
+    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own)
     reading = Reading(
         person=any(clause.has(PERSON) for clause in found),
         group=group,
-        denied=denial(found) if group else 1.0,
+        denied=denial(own) if group else 1.0,
         # Swearing said as a clause of its own, or a thing named: venting, not an attack.
         # (A swear word inside a sentence says nothing of its target: COLD's attacks on
         # groups are full of them.)
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
         quotes=quotes,
-        quoting=bool(quotes) and not own_abuse,
-        reports_quote=bool(quotes)
+        quoting=quoting and not own_abuse,
+        reports_quote=quoting
         and not own_abuse
         and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
     )
     folded = state.view()
     adjusted = [reclaimed(flag, found, folded) or adjust(flag, reading) for flag in state.flags]
-    state.flags[:] = adjusted + new_flags(found, reading.person, group, folded)
+    state.flags[:] = adjusted + new_flags(own, reading.person, group, folded)
 
 
 def adjust(flag: Flag, reading: Reading) -> Flag:
@@ -141,9 +147,13 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
     if flag.label != HATE_SPEECH or flag.reason != classify.UNTARGETED_REASON:
         return flag
     if reading.reports_quote:
-        return lowered(flag, CANCELLED, "the comment quotes someone, and adds no abuse of its own")
+        return lowered(
+            flag, CANCELLED, "the comment quotes or reports someone, and adds no abuse of its own"
+        )
     if reading.quoting:
-        return lowered(flag, REJECTED, "the comment quotes someone, and adds no abuse of its own")
+        return lowered(
+            flag, REJECTED, "the comment quotes or reports someone, and adds no abuse of its own"
+        )
     if not reading.group:
         if reading.person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
