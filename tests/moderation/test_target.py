@@ -95,6 +95,11 @@ def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
         ("你再多嘴一句，我让你出不了门。", PERSONAL_ATTACK),
         ("你給我等著，出門小心被人堵。", PERSONAL_ATTACK),
         ("那些穆斯林一个都别想走，见一个打一个。", HATE_SPEECH),
+        ("Nice article. Shame if something happened to your family.", PERSONAL_ATTACK),
+        ("I know where your kids go to school, journalist.", PERSONAL_ATTACK),
+        ("你死定了，别让我碰到你。", PERSONAL_ATTACK),
+        ("知道你女兒在哪上學嗎？小心點。", PERSONAL_ATTACK),
+        ("那些同性恋都该挂路灯。", HATE_SPEECH),
     ],
 )
 def test_a_threat_takes_the_label_of_its_target(text, label):
@@ -367,6 +372,19 @@ def test_a_trait_word_near_a_group_is_not_said_of_it(text):
     # The Chinese model scores some of these high on its own; the rules add nothing.
     found = {flag.reason for flag in screen(text, PATIENT).flags if flag.phase == "target"}
     assert not found & {"stereotype", "dehumanising", "insult_group"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're next in line for the microphone.",
+        "I know where your concern comes from.",
+        "你们公司我真的待不下去了。",
+        "他因为贩毒被枪毙了。",
+    ],
+)
+def test_everyday_words_near_threat_phrases_threaten_no_one(text):
+    assert not [flag for flag in screen(text, PATIENT).flags if flag.reason == "threat"]
 
 
 def test_a_threat_is_a_threat_whatever_else_the_clause_says():
