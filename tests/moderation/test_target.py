@@ -297,6 +297,10 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
         ("樓上個八婆，收聲啦", PERSONAL_ATTACK),
         ("你真係黐線，文章都唔睇", PERSONAL_ATTACK),
         ("收錢帶風向的網軍，滾遠一點。", PERSONAL_ATTACK),
+        ("你是不是有夠87，新聞都沒看完", PERSONAL_ATTACK),
+        ("樓主這個白ㄔ，先查清楚再發文", PERSONAL_ATTACK),
+        ("ㄍㄢˋ，捷運又停駛", OBSCENITY),
+        ("靠ㄅㄟ，又下大雨", OBSCENITY),
     ],
 )
 def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
