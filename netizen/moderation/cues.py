@@ -40,11 +40,12 @@ KINDS = (
 TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
-# Paired quotation marks (ASCII and typographic, Chinese corner brackets), a quoted line (up
-# to a dash that sets off the reply on the same line: "> quote —— reply"), and a Weibo repost
-# chain ("//@name: their words").
+# Paired quotation marks (ASCII and typographic, Chinese corner brackets, the title marks
+# that name a post or an article: 《河南人为什么都是骗子》), a quoted line (up to a dash that
+# sets off the reply on the same line: "> quote —— reply"), and a Weibo repost chain
+# ("//@name: their words").
 QUOTED = re.compile(
-    r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’'
+    r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{2,}》'
     r"|^\s*>.*?(?=\s*——|\s+(?:—|--)\s|$)|//@[^:：\s]+[:：][^\n]*",
     re.MULTILINE,
 )

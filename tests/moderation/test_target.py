@@ -182,6 +182,44 @@ def test_a_word_that_begins_with_a_verb_of_saying_reports_nothing(text, reported
     assert any(clause.attributed() for clause in clauses(fold(text).text)) is reported
 
 
+def test_an_insult_at_whoever_made_the_reported_claim_is_still_an_attack():
+    found = flagged('The guy saying Muslims are "animals" is a pathetic moron.')
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原帖标题是《河南人为什么都是骗子》，这种地域黑文章就应该下架。",
+        "《河南人為什麼都是騙子》這種標題就該刪。",
+    ],
+)
+def test_a_title_in_title_marks_is_quoted_not_said(text):
+    assert "骗子" not in own_words(fold(text).text)
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("狗日的天气，一出门就淋成落汤鸡。", OBSCENITY), ("這網站的搜尋功能有夠智障。", None)],
+)
+def test_a_word_list_insult_said_of_a_thing_attacks_no_one(text, label):
+    found = flagged(text)
+    assert PERSONAL_ATTACK not in found
+    assert label is None or label in found
+
+
+def test_the_same_insult_said_of_a_person_is_still_an_attack():
+    assert PERSONAL_ATTACK in flagged("你这个智障，网站都不会用。")
+
+
+def test_ta_ma_is_swearing_not_a_person():
+    found = flagged("这鬼天气真他妈热，空调开到最低都没用。")
+    assert OBSCENITY in found
+    assert PERSONAL_ATTACK not in found
+
+
 def test_a_quoted_slur_is_lowered_but_still_shown():
     verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
     slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]

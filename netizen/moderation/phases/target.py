@@ -91,6 +91,8 @@ CANCELLED = 0.45
 # A demeaning word itself negated ("不是垃圾") is a denial, and cuts as far as venting does.
 REJECTED = 0.6
 QUOTED = 0.5
+AT_A_THING = "swearing or venting at a thing, at no person or group"
+ONLY_QUOTES = "the comment quotes or reports someone, and adds no abuse of its own"
 
 
 @dataclass(frozen=True)
@@ -137,32 +139,39 @@ def run(state: ScreeningState) -> None:
     )
     folded = state.view()
     adjusted = [reclaimed(flag, found, folded) or adjust(flag, reading) for flag in state.flags]
-    state.flags[:] = adjusted + new_flags(own, reading.person, group, folded)
+    state.flags[:] = adjusted + new_flags(found, reading.person, group, folded)
 
 
 def adjust(flag: Flag, reading: Reading) -> Flag:
     """One earlier finding, re-weighed for its target and for being quoted."""
     if flag.span and reading.quotes and inside(flag.span, reading.quotes):
         return lowered(flag, QUOTED, "in quoted text")
+    if flag.phase == words.PHASE and flag.label == PERSONAL_ATTACK and vents(reading):
+        # An insult from the word list said of an app or the weather attacks no one: a
+        # vulgar one (banned) is still obscenity, a milder one (智障, 废物) is lowered.
+        if flag.reason == words.BANNED_REASON:
+            return replace(flag, label=OBSCENITY, detail=f"{flag.detail}; {AT_A_THING}")
+        return lowered(flag, CANCELLED, AT_A_THING)
     if flag.label != HATE_SPEECH or flag.reason != classify.UNTARGETED_REASON:
         return flag
     if reading.reports_quote:
-        return lowered(
-            flag, CANCELLED, "the comment quotes or reports someone, and adds no abuse of its own"
-        )
+        return lowered(flag, CANCELLED, ONLY_QUOTES)
     if reading.quoting:
-        return lowered(
-            flag, REJECTED, "the comment quotes or reports someone, and adds no abuse of its own"
-        )
+        return lowered(flag, REJECTED, ONLY_QUOTES)
     if not reading.group:
         if reading.person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
         if reading.at_no_one:
-            return lowered(flag, CANCELLED, "swearing or venting at a thing, at no person or group")
+            return lowered(flag, CANCELLED, AT_A_THING)
         return lowered(flag, NO_TARGET, "no person or group named")
     if reading.denied < 1.0:
         return lowered(flag, reading.denied, "the claim about the group is denied")
     return flag
+
+
+def vents(reading: Reading) -> bool:
+    """Swearing or venting at a thing, with no person or group named."""
+    return reading.at_no_one and not reading.person and not reading.group
 
 
 def reclaimed(flag: Flag, found: list[Clause], folded: Folded) -> Flag | None:
@@ -208,6 +217,13 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
     for clause in found:
         if expletive := clause.exclaims():
             flags.append(cue_flag(expletive, OBSCENITY, EXCLAIMED, "expletive", folded))
+        if clause.attributed():
+            # Someone else's claim about a group, reported: only an insult aimed at whoever
+            # made it is the commenter's own ("the guy saying that is a moron").
+            if clause.has(INSULT) and not clause.negated(INSULT):
+                match = first(clause, INSULT)
+                flags.append(cue_flag(match, PERSONAL_ATTACK, INSULT_AT_PERSON, "insult", folded))
+            continue
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
