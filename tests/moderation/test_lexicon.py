@@ -239,12 +239,24 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
     shipped = {(t.text, t.severity) for t in default_terms() if t.label == "obscenity"}
     assert set(added) <= shipped
     shipped_terms = {(t.text, t.label, t.severity) for t in default_terms()}
-    later = importlib.import_module("netizen.discussion.migrations.0006_chinese_terms")
-    assert set(later.TERMS) <= shipped_terms
+    for name in ("0006_chinese_terms", "0007_english_spam_terms"):
+        later = importlib.import_module(f"netizen.discussion.migrations.{name}")
+        assert set(later.TERMS) <= shipped_terms
 
 
 @pytest.mark.parametrize(
     "text", ["加LINE領紅包，先到先得！ID：hongbao888", "代办贷款，免保人，快速拨款，请联系客服。"]
 )
 def test_chinese_spam_offers_are_spam(text):
+    assert {m.term.label for m in default_lexicon().match(fold(text))} == {"spam"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheap VPN accounts, one year for $5, DM me on Telegram @vpn_deals",
+        "Replica watches at half price, free shipping worldwide, visit our shop!",
+    ],
+)
+def test_english_offers_that_move_to_a_private_chat_or_a_shop_are_spam(text):
     assert {m.term.label for m in default_lexicon().match(fold(text))} == {"spam"}
