@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from netizen.moderation import threats
 from netizen.moderation.lexicon import Lexicon, Match, shipped_entries
 
 PERSON = "person"
@@ -112,7 +113,12 @@ def has_trigger(text: str) -> bool:
     return any(
         match.term.label != EXPLETIVE or stands_alone(own, match)
         for match in trigger_lexicon().match(own)
-    )
+    ) or bool(threats.spans(own))
+
+
+def said_threats(text: str) -> list[Match[Cue]]:
+    """Threats said in a sentence rather than a fixed phrase (see :mod:`threats`)."""
+    return [Match(Cue(text[start:end], THREAT), start, end) for start, end in threats.spans(text)]
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:
@@ -231,9 +237,10 @@ class Clause:
                 return True
         return False
 
-    def negated(self, kind: str) -> bool:
-        """Whether every ``kind`` cue in the clause closely follows a negation."""
-        negations = self.of(NEGATION)
+    def negated(self, kind: str, unless: frozenset[str] = frozenset()) -> bool:
+        """Whether every ``kind`` cue in the clause closely follows a negation (other than
+        the words in ``unless``)."""
+        negations = [n for n in self.of(NEGATION) if n.term.text not in unless]
         cues = self.of(kind)
         return bool(cues) and all(
             any(0 <= cue.start - n.end <= negation_reach(n) for n in negations) for cue in cues
@@ -248,13 +255,16 @@ def negation_reach(negation: Match[Cue]) -> int:
 def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
-    matches = cue_lexicon().match(own) if own.strip() else []
-    matches = [
-        m
-        for m in matches
-        if not (m.term.label == PERSON and in_expletive(m, matches))
-        and not (m.term.label == NEGATION and asks(own, m))
-    ]
+    matches = cue_lexicon().match(own) + said_threats(own) if own.strip() else []
+    matches = sorted(
+        (
+            m
+            for m in matches
+            if not (m.term.label == PERSON and in_expletive(m, matches))
+            and not (m.term.label == NEGATION and asks(own, m))
+        ),
+        key=lambda m: (m.start, -m.end),
+    )
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = 0

@@ -76,6 +76,9 @@ LINK_REACH = 8
 LINKING = re.compile(r"\b(?:are|is|all|so|too|always)\b|[都是就很全太真又係]")
 DEHUMANISING = 0.85
 THREATENING = 0.85
+# A threat negated is withdrawn ("I would never hurt you", 我不会打你), but "don't" before
+# one warns: 出门别被人堵了.
+WARNINGS = frozenset({"别"})
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # What a finding is multiplied by: when the Chinese model's "offensive" names no one (a mild
 # cut: COLD's comments often attack a group the topic implies, and on its dev split a deeper
@@ -235,7 +238,7 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(DEHUMANISE) and group and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
-        if clause.has(THREAT) and (group or person):
+        if clause.has(THREAT) and (group or person) and not clause.negated(THREAT, WARNINGS):
             label = HATE_SPEECH if clause.has(GROUP) or not person else PERSONAL_ATTACK
             flags.append(cue_flag(first(clause, THREAT), label, THREATENING, "threat", folded))
     return flags

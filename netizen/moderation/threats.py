@@ -1,0 +1,55 @@
+"""The shapes of a threat, beyond the fixed phrases of the cue lists.
+
+A list can hold "kill you" and 弄死你, but threats are sentences: "I'm going to find you and
+break your legs", "someone should shoot them all", 我迟早把你打死, 信不信我找人砍了你. Here a
+threat is someone (I, we, someone; 我, 老子, 迟早) who will do violence to someone else (you,
+them; 你, 他们), a few words apart, within one clause. Both ends are needed: "this game will
+kill me" and 我要杀价 threaten no one.
+
+The patterns run on folded text (lower case, Simplified characters), as the cues do.
+"""
+
+from __future__ import annotations
+
+import re
+
+# English: a speaker who means to act, or wants it done; up to two words (not a negation)
+# before the violent verb; then the person or people it is done to.
+_SPEAKER = (
+    r"\b(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re)?"
+    r"\s+(?:will\s+|would\s+|am\s+|are\s+)?"
+    r"(?:going\s+to|gonna|should|need\s+to|needs\s+to|ought\s+to|want\s+to|wanna|will|would)?"
+)
+_GAP = r"(?:\s+(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,2}?"
+_VIOLENCE = (
+    r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
+    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap)"
+)
+_VICTIM = r"(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|all\s+of)\b"
+_DONE_TO = (
+    r"\b(?:you|they|he|she|them\s+all|all\s+of\s+(?:you|them)|(?:these|those|all|every)\s+[a-z]+)"
+    r"\s+(?:should|deserves?\s+to|need\s+to|needs\s+to|ought\s+to|will|are\s+going\s+to|"
+    r"is\s+going\s+to|gonna)\s+(?:be|get)\s+"
+    r"(?:killed|shot|stabbed|hanged|hung|lynched|raped|gassed|burned|burnt|executed|murdered"
+    r"|exterminated|slaughtered|beheaded|beaten\s+to\s+death|strung\s+up|put\s+down)\b"
+)
+ENGLISH = re.compile(rf"{_SPEAKER}{_GAP}\s+{_VIOLENCE}\s+{_VICTIM}|{_DONE_TO}")
+
+# Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
+# violence + whom (老子砍死你), a few characters apart, with no clause break between.
+_ZH_SPEAKER = r"(?:我|老子|我们|咱们|迟早|早晚|总有一天|信不信|找人|叫人|等我)"
+_ZH_VICTIM = r"(?:你全家|你一家|你家人|你们|他们|她们|你|您|他|她|这些人|那些人)"
+_ZH_VIOLENCE = (
+    r"(?:杀|砍|捅|宰|剁|弄死|打死|打残|打断|打爆|揍|废了|灭了|干掉|做掉|撕了|烧死|埋了|活埋"
+    r"|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死)"
+)
+_ZH_GAP = r"[^,.!?;，。！？；\s]"
+CHINESE = re.compile(
+    rf"{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?把{_ZH_VICTIM}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
+)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` (folded) says a threat, in text order."""
+    return sorted(m.span() for pattern in (ENGLISH, CHINESE) for m in pattern.finditer(text))

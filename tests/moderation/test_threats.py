@@ -1,0 +1,56 @@
+"""Threats said as sentences, not fixed phrases: someone who will do violence to someone
+else, in English and Chinese (both scripts)."""
+
+import pytest
+
+from netizen.moderation.context import Policy, ScreeningContext
+from netizen.moderation.normalise import fold
+from netizen.moderation.pipeline import screen
+from netizen.moderation.threats import spans
+from netizen.moderation.verdict import HATE_SPEECH, PERSONAL_ATTACK
+
+PATIENT = ScreeningContext(policy=Policy(phase_budget_ms=60_000.0))
+
+
+def threat_flags(text: str) -> list[str]:
+    return [f.label for f in screen(text, PATIENT).flags if f.reason == "threat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I'm going to come over and smash your face in, reporter.", PERSONAL_ATTACK),
+        ("Somebody should shoot them all, every last migrant.", HATE_SPEECH),
+        ("Those refugees should be executed.", HATE_SPEECH),
+        ("我迟早把你打死。", PERSONAL_ATTACK),
+        ("信不信我找人砍了你", PERSONAL_ATTACK),
+        ("老子今天就去弄死他。", PERSONAL_ATTACK),
+        ("總有一天把你們這些人活埋。", HATE_SPEECH),
+    ],
+)
+def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
+    assert label in threat_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This game will kill me.",
+        "I'm going to kill it at the interview tomorrow.",
+        "我们一定要打败他们。",
+        "我要杀价，这也太贵了。",
+        "I would never hurt you.",
+        "我不會打你的，放心。",
+    ],
+)
+def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
+    assert threat_flags(text) == []
+
+
+def test_a_dont_before_a_threat_warns_rather_than_withdraws():
+    assert PERSONAL_ATTACK in threat_flags("这个记者最好小心点，出门别被人堵了。")
+
+
+def test_the_threat_runs_from_the_speaker_to_the_victim_within_one_clause():
+    assert spans(fold("说真的我迟早弄死你").text) == [(3, 9)]
+    assert spans(fold("我迟早，弄死你").text) == []
