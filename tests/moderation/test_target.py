@@ -287,8 +287,11 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
     "text",
     [
         "Gay people are disgusting and pathetic.",
+        "Women are too stupid to vote.",
+        "Stupid Muslims, all of them.",
         "原住民都是废物，只会领补助。",
         "原住民都是廢物，只會領補助。",
+        "这帮黑人蠢货又来了。",
     ],
 )
 def test_an_insult_said_of_a_group_is_hate_speech(text):
@@ -301,6 +304,18 @@ def test_an_insult_said_of_a_group_is_hate_speech(text):
 )
 def test_an_insult_denied_of_a_group_is_not(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You idiots keep saying girls can't code, read the article.",
+        "你们这些喷子懂什么，女生照样能当工程师。",
+    ],
+)
+def test_an_insult_that_only_shares_a_clause_with_a_group_is_not_said_of_it(text):
+    found = [f for f in screen(text, PATIENT).flags if f.reason == "insult_group"]
+    assert found == []
 
 
 @pytest.mark.parametrize(

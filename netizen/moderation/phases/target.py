@@ -71,9 +71,15 @@ INSULT_ALONE = 0.45
 INSULT_AT_GROUP = 0.75
 # Group cues that name no group: an insult said of "them" is not taken as hate speech.
 PRONOUNS = frozenset({"they", "them", "他们"})
-# How a trait is said of a group: a few characters between them, with a linking word.
+# How a trait is said of a group: in English, nothing but linking words between them
+# ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
+LINK_WORDS = frozenset({
+    "are", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
+    "very", "a", "an", "fucking", "damn",
+})  # fmt: skip
 LINK_REACH = 8
-LINKING = re.compile(r"\b(?:are|is|all|so|too|always)\b|[都是就很全太真又係]")
+ADJACENT = 2  # an insult this close before a group is said of it: "stupid Muslims", 蠢的黑人
+LINKING = re.compile("[都是就很全太真又係]")
 DEHUMANISING = 0.85
 THREATENING = 0.85
 # A threat negated is withdrawn ("I would never hurt you", 我不会打你), but "don't" before
@@ -230,9 +236,8 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
-        if clause.has(INSULT) and names_group(clause) and not denies(clause):
-            match = first(clause, INSULT)
-            flags.append(cue_flag(match, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
+        if (insult := insult_of_group(clause)) and not denies(clause):
+            flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
             flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
         if clause.has(DEHUMANISE) and group and not denies(clause):
@@ -251,10 +256,32 @@ def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
     for trait in clause.of(kind):
         for named in clause.of(GROUP):
             between = clause.text[named.end - clause.start : trait.start - clause.start]
-            if named.term.text in PRONOUNS or not 0 < len(between) <= LINK_REACH:
-                continue
-            if LINKING.search(between):
+            if named.term.text not in PRONOUNS and links(between):
                 return trait
+    return None
+
+
+def links(between: str) -> bool:
+    """Whether the words between a group and a trait say the trait of the group: in English
+    only linking words ("are all", "are too"; not "the Chinese version is backward"), in
+    Chinese a linking character within a few (都是, 就, 很)."""
+    if between.isascii():
+        words = between.split()
+        return bool(words) and all(word in LINK_WORDS for word in words)
+    return 0 < len(between) <= LINK_REACH and LINKING.search(between) is not None
+
+
+def insult_of_group(clause: Clause) -> Match[Cue] | None:
+    """An insult said of a group named in the clause ("gay people are disgusting", 河南人都是
+    废物), put right before it ("stupid Muslims") or joined to it (黑人蠢货); not one that
+    only shares the clause with it ("you bitches need to respect girls")."""
+    if said := said_of_group(clause, INSULT):
+        return said
+    for insult in clause.of(INSULT):
+        for named in clause.of(GROUP):
+            before = 0 <= named.start - insult.end <= ADJACENT
+            if named.term.text not in PRONOUNS and (before or insult.start == named.end):
+                return insult
     return None
 
 
