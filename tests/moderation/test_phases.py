@@ -343,3 +343,16 @@ def test_words_work_without_the_normalise_phase():
 
 def test_words_leave_clean_text_alone():
     assert flags(words, "The class assistant from Scunthorpe said thanks") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The SB 1047 debate is back in California.", "SB1047法案引起争议。", "TMD (a jaw disorder)"],
+)
+def test_words_read_an_abbreviation_followed_by_a_number_or_its_expansion_as_a_name(text):
+    assert flags(words, text) == []
+
+
+@pytest.mark.parametrize("text", ["你个SB，滚", "tmd 又堵车", "SB 又来了"])
+def test_words_still_flag_the_abbreviation_said_as_abuse(text):
+    assert reasons(words, text) == [words.SUSPECT_REASON]

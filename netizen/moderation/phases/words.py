@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from netizen.moderation.lexicon import BANNED, default_lexicon
+from netizen.moderation.lexicon import BANNED, Match, Term, default_lexicon
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -16,6 +17,9 @@ SCORES = {BANNED: 0.95}
 SUSPECT_SCORE = 0.6
 BANNED_REASON = "banned_term"
 SUSPECT_REASON = "suspect_term"
+# After a Latin abbreviation, what makes it the name of something: a number (SB 1047, a
+# bill) or its expansion in brackets (TMD（颞下颌关节紊乱）, a jaw disorder).
+NAMED_THING = re.compile(r" ?(?:\d{2,}|\()")
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
@@ -26,6 +30,8 @@ def run(state: ScreeningState) -> Iterator[Flag]:
     for match in lexicon.match(folded):
         term = match.term
         banned = term.severity == BANNED
+        if not banned and names_a_thing(folded.text, match):
+            continue
         yield Flag(
             term.label,
             SCORES.get(term.severity, SUSPECT_SCORE),
@@ -34,3 +40,9 @@ def run(state: ScreeningState) -> Iterator[Flag]:
             span=folded.original_span(match.start, match.end),
             detail=term.text,
         )
+
+
+def names_a_thing(text: str, match: Match[Term]) -> bool:
+    """Whether a suspect abbreviation (sb, tmd) is the name of a bill, a model or a disorder
+    rather than abuse: a number or a bracketed expansion follows it."""
+    return match.term.text.isascii() and NAMED_THING.match(text, match.end) is not None
