@@ -354,6 +354,8 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
         ("樓主這個白ㄔ，先查清楚再發文", PERSONAL_ATTACK),
         ("ㄍㄢˋ，捷運又停駛", OBSCENITY),
         ("靠ㄅㄟ，又下大雨", OBSCENITY),
+        ("樓主真係小學雞，講極都唔明", PERSONAL_ATTACK),
+        ("你這個死肥宅，回去打電動啦", PERSONAL_ATTACK),
     ],
 )
 def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
