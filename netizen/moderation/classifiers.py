@@ -47,6 +47,9 @@ from netizen.moderation.registry import sha256_file
 from netizen.moderation.verdict import OBSCENITY
 
 MODEL_FORMAT = "netizen-linear-text/1"
+# The same file with binary term frequency. A new name, so that code older than binary tf
+# refuses the file (screening then fails closed) rather than scoring it with counts.
+BINARY_FORMAT = "netizen-linear-text/2"
 MODELS_DIR = registry.SHIPPED_DIR
 OFFENSIVE_ZH_FILE = "offensive-zh.json.gz"
 SPAM_EN_FILE = "spam-en.json.gz"
@@ -179,6 +182,11 @@ class LinearTextModel:
     ``terms`` maps each n-gram to ``(idf, w_1, ..., w_k)``, one weight per fold. Scoring is
     ``mean_k sigmoid(-(a_k * (w_k·x + intercept_k) + b_k))`` where ``x`` is the text's
     TF-IDF vector with unit length, exactly as scikit-learn computes it.
+
+    The term frequency is the count, ``1 + log(count)`` (``sublinear_tf``) or 1 for any count
+    (``binary_tf``, which wins over ``sublinear_tf``). Binary tf lets NB-LR models (binary
+    n-grams scaled by the naive-Bayes log-count ratio ``r``) ship in this form: ``|r|`` as
+    the idf and the sign of ``r`` folded into the weights.
     """
 
     name: str
@@ -189,6 +197,7 @@ class LinearTextModel:
     terms: dict[str, tuple[float, ...]]
     folds: Sequence[Fold]
     sublinear_tf: bool = False
+    binary_tf: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -201,6 +210,13 @@ class LinearTextModel:
         self._rows = {
             term: (row[0], tuple(row[0] * w for w in row[1:])) for term, row in self.terms.items()
         }
+        # Binary tf with one fold (an NB-LR model) needs only (idf², idf·w) per n-gram: two
+        # additions per n-gram found, which keeps its larger vocabulary as fast to score.
+        self._pairs = (
+            {term: (row[0] * row[0], row[0] * row[1]) for term, row in self.terms.items()}
+            if self.binary_tf and len(self.folds) == 1
+            else None
+        )
         self._intercepts = tuple(fold.intercept for fold in self.folds)
 
     def decision(self, text: str) -> list[float]:
@@ -209,7 +225,17 @@ class LinearTextModel:
         k = len(self.folds)
         dots = [0.0] * k
         squares = 0.0
-        for gram, count in Counter(self.features(text)).items():
+        grams = self.features(text)
+        if self._pairs is not None:
+            dot = 0.0
+            for pair in map(self._pairs.get, set(grams)):
+                if pair is not None:
+                    squares += pair[0]
+                    dot += pair[1]
+            return self._decisions([dot], squares)
+        # Binary tf counts each n-gram once (and 1 + log 1 = 1, so sublinear_tf agrees).
+        counts = dict.fromkeys(grams, 1) if self.binary_tf else Counter(grams)
+        for gram, count in counts.items():
             row = rows.get(gram)
             if row is None:
                 continue
@@ -221,6 +247,10 @@ class LinearTextModel:
             else:
                 for i in range(k):
                     dots[i] += tf * weights[i]
+        return self._decisions(dots, squares)
+
+    def _decisions(self, dots: list[float], squares: float) -> list[float]:
+        """``w_k·x + intercept_k`` from the unnormalised dot products and squared norm."""
         norm = math.sqrt(squares) or 1.0
         return [dot / norm + b for dot, b in zip(dots, self._intercepts, strict=True)]
 
@@ -234,12 +264,17 @@ class LinearTextModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "format": MODEL_FORMAT,
+            "format": BINARY_FORMAT if self.binary_tf else MODEL_FORMAT,
             "name": self.name,
             "language": self.language,
             "label": self.label,
             "features": self.features.to_dict(),
-            "weighting": {"idf": True, "norm": "l2", "sublinear_tf": self.sublinear_tf},
+            "weighting": {
+                "idf": True,
+                "norm": "l2",
+                "sublinear_tf": self.sublinear_tf,
+                "binary_tf": self.binary_tf,
+            },
             "folds": [
                 {"intercept": fold.intercept, "a": fold.a, "b": fold.b} for fold in self.folds
             ],
@@ -258,11 +293,13 @@ class LinearTextModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], version: str) -> LinearTextModel:
-        if data.get("format") != MODEL_FORMAT:
+        if data.get("format") not in (MODEL_FORMAT, BINARY_FORMAT):
             raise ModelUnavailable(f"not a {MODEL_FORMAT} model: {data.get('format')!r}")
         weighting = data["weighting"]
         if not weighting.get("idf") or weighting.get("norm") != "l2":
             raise ModelUnavailable(f"unsupported weighting {weighting!r}")
+        if bool(weighting.get("binary_tf")) != (data["format"] == BINARY_FORMAT):
+            raise ModelUnavailable(f"binary tf needs the {BINARY_FORMAT} format: {weighting!r}")
         return cls(
             name=data["name"],
             version=version,
@@ -274,6 +311,7 @@ class LinearTextModel:
                 Fold(float(f["intercept"]), float(f["a"]), float(f["b"])) for f in data["folds"]
             ],
             sublinear_tf=bool(weighting.get("sublinear_tf", False)),
+            binary_tf=bool(weighting.get("binary_tf", False)),
             metadata=dict(data.get("metadata", {})),
         )
 

@@ -5,6 +5,7 @@ Tests that need /work/shared/datasets (COLD, Davidson tweets) skip when it is ab
 
 import csv
 import gzip
+import json
 
 import opencc
 import pytest
@@ -174,6 +175,52 @@ def test_linear_model_round_trips_through_its_file(tmp_path):
     for text in ["", "ab", "ＡＢ ab", "zzz"]:
         assert loaded.score(text) == model.score(text)
     assert model.save(tmp_path / "again.json.gz") == digest  # same model, same bytes
+
+
+def toy_words(binary_tf: bool, folds: int = 1) -> classifiers.LinearTextModel:
+    return classifiers.LinearTextModel(
+        name="toy",
+        version="",
+        language="en",
+        label=OBSCENITY,
+        features=classifiers.Features("word", (1, 1), ("lower",)),
+        terms={"bad": (2.0, *[1.5] * folds), "day": (1.0, *[-0.5] * folds)},
+        folds=[classifiers.Fold(0.1, -2.0, 0.3)] * folds,
+        sublinear_tf=True,
+        binary_tf=binary_tf,
+    )
+
+
+def test_binary_tf_scores_a_repeated_ngram_as_one():
+    binary, sublinear = toy_words(binary_tf=True), toy_words(binary_tf=False)
+    assert binary.score("bad bad bad day") == binary.score("bad day")
+    assert sublinear.score("bad bad bad day") > sublinear.score("bad day")
+    assert binary.score("bad day") == pytest.approx(sublinear.score("bad day"), abs=1e-15)
+    # One fold takes a faster path than several; both count each n-gram once.
+    for text in ["bad bad bad day", "day day", "", "good"]:
+        assert toy_words(True, folds=3).score(text) == pytest.approx(binary.score(text))
+
+
+def test_binary_tf_round_trips_and_old_files_default_to_counts(tmp_path):
+    path = tmp_path / "toy.json.gz"
+    toy_words(binary_tf=True).save(path)
+    assert classifiers.LinearTextModel.load(path).binary_tf
+    data = toy_words(binary_tf=False).to_dict()
+    del data["weighting"]["binary_tf"]  # a file written before the option existed
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    old = classifiers.LinearTextModel.load(path)
+    assert not old.binary_tf
+    assert old.score("bad bad day") == toy_words(binary_tf=False).score("bad bad day")
+
+
+def test_a_binary_tf_model_has_a_format_of_its_own_that_older_code_refuses(tmp_path):
+    data = toy_words(binary_tf=True).to_dict()
+    assert data["format"] == classifiers.BINARY_FORMAT
+    data["format"] = classifiers.MODEL_FORMAT  # what code without binary tf reads
+    path = tmp_path / "mislabelled.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(classifiers.ModelUnavailable):
+        classifiers.LinearTextModel.load(path)
 
 
 @pytest.mark.parametrize("content", [b"", b"not gzip", gzip.compress(b'{"format": "other/1"}')])

@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 
 from netizen.moderation import training
 from netizen.moderation.classifiers import (
-    MODEL_FORMAT,
+    BINARY_FORMAT,
     OFFENSIVE_ZH,
     OFFENSIVE_ZH_FILE,
     SPAM_EN,
@@ -50,13 +50,31 @@ def test_read_cold_rejects_missing_files(tmp_path):
         training.read_cold(tmp_path)
 
 
-def test_export_scores_like_scikit_learn():
+@pytest.mark.parametrize("weighting", ["nb", "tfidf"])
+def test_export_scores_like_scikit_learn(weighting):
     data = training.read_cold(FIXTURES / "cold")
-    model, reference = training.fit(data.train.texts, data.train.labels)
-    texts = [*data.dev.texts, *data.train.texts, "", "完全无关的一句话", "Latin only"]
+    config = training.TrainConfig(weighting=weighting)
+    model, reference = training.fit(data.train.texts, data.train.labels, config)
+    assert model.binary_tf == (weighting == "nb")
+    # Repeats matter to TF-IDF and not to NB-LR; the export must agree either way.
+    texts = [*data.dev.texts, *data.train.texts, "", "完全无关的一句话", "Latin only", "滚滚滚滚"]
     expected = reference(texts)
     for text, want in zip(texts, expected, strict=True):
         assert model.score(text) == pytest.approx(want, abs=1e-5)
+
+
+def test_naive_bayes_scaling_weighs_ngrams_by_their_log_count_ratio():
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    x = csr_matrix([[1, 0, 1], [1, 1, 0], [0, 1, 0]], dtype=float)
+    scaling = training.NaiveBayesScaling().fit(x, [1, 1, 0])
+    # Smoothed counts: offensive 1 + (2, 1, 1), safe 1 + (0, 1, 0).
+    p, q = np.array([3, 2, 2]) / 7, np.array([1, 2, 1]) / 4
+    assert scaling.r_ == pytest.approx(np.log(p / q))
+    scaled = scaling.transform(x).toarray()
+    assert np.linalg.norm(scaled, axis=1) == pytest.approx([1, 1, 1])
+    assert scaled[2] == pytest.approx([0, np.sign(np.log(p[1] / q[1])), 0])
 
 
 def test_train_writes_a_loadable_model_with_its_provenance(tmp_path):
@@ -69,7 +87,7 @@ def test_train_writes_a_loadable_model_with_its_provenance(tmp_path):
     assert set(summary["dev"]) >= {"accuracy", "precision", "recall", "f1", "roc_auc"}
 
     raw = json.loads(gzip.decompress(path.read_bytes()))
-    assert raw["format"] == MODEL_FORMAT
+    assert raw["format"] == BINARY_FORMAT  # NB-LR: binary tf
     assert raw["label"] == "hate_speech"
 
     model = LinearTextModel.load(path)
