@@ -3,8 +3,9 @@
 A list can hold "kill you" and 弄死你, but threats are sentences: "I'm going to find you and
 break your legs", "someone should shoot them all", 我迟早把你打死, 信不信我找人砍了你. Here a
 threat is someone (I, we, someone; 我, 老子, 迟早) who will do violence to someone else (you,
-them; 你, 他们), a few words apart, within one clause. Both ends are needed: "this game will
-kill me" and 我要杀价 threaten no one.
+them; 你, 他们), a few words apart, within one clause, or people who "should be executed"
+(就该全部拉去枪毙). Both ends are needed: "this game will kill me" and 我要杀价 threaten no
+one; the target phase also wants a person or a group named.
 
 The patterns run on folded text (lower case, Simplified characters), as the cues do.
 """
@@ -44,9 +45,15 @@ _ZH_VIOLENCE = (
     r"|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死)"
 )
 _ZH_GAP = r"[^,.!?;，。！？；\s]"
+# ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).
+_ZH_DONE_TO = (
+    r"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?(?:拉去|拉出去|拖出去|抓起来)?"
+    r"(?:枪毙|处死|杀掉|杀光|烧死|活埋|毙了|打死)"
+)
 CHINESE = re.compile(
     rf"{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?把{_ZH_VICTIM}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
+    rf"|{_ZH_DONE_TO}"
 )
 
 

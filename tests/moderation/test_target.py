@@ -468,7 +468,15 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
     assert OBSCENITY not in flagged(text)
 
 
-@pytest.mark.parametrize("text", ["原住民就是懶，只會領補助。", "Roma are thieves and lazy."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原住民就是懶，只會領補助。",
+        "Roma are thieves and lazy.",
+        "残疾人就是社会的累赘。",
+        "女人開車都是三寶。",
+    ],
+)
 def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
     assert HATE_SPEECH in flagged(text)
 

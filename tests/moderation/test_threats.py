@@ -26,6 +26,7 @@ def threat_flags(text: str) -> list[str]:
         ("信不信我找人砍了你", PERSONAL_ATTACK),
         ("老子今天就去弄死他。", PERSONAL_ATTACK),
         ("總有一天把你們這些人活埋。", HATE_SPEECH),
+        ("这些移民就该全部拉去枪毙。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -41,6 +42,7 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我要杀价，这也太贵了。",
         "I would never hurt you.",
         "我不會打你的，放心。",
+        "他不该被判死刑，更不该枪毙。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
