@@ -1,0 +1,35 @@
+"""Add the swearing used as an intensifier (太他妈好看, 好撚靚) shipped since 0007 (zh.tsv)
+to sites whose list predates it: 他妈 and the Cantonese 撚 after 超, 太, 好, 最 or 咁.
+
+Written out here, not read from zh.tsv, so this adds exactly these whatever the file says
+later; a term the site already has under the same label (or had and edited) is left as is.
+A fresh site gets them from 0002, which seeds the whole current file.
+"""
+
+from django.db import migrations
+
+SHIPPED = "Shipped with Netizen"
+TERMS = [
+    (term, "obscenity", "suspect")
+    for term in ("超他妈", "太他妈", "好他妈", "最他妈", "好撚", "咁撚", "超撚")
+]
+
+
+def add_terms(apps, schema_editor):
+    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+    for term, label, severity in TERMS:
+        ScreeningTerm.objects.get_or_create(
+            term=term, label=label, defaults={"severity": severity, "note": SHIPPED}
+        )
+
+
+def remove_terms(apps, schema_editor):
+    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+    for term, label, _ in TERMS:
+        ScreeningTerm.objects.filter(term=term, label=label, note=SHIPPED).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0007_english_spam_terms")]
+
+    operations = [migrations.RunPython(add_terms, remove_terms)]
