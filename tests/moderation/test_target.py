@@ -155,6 +155,8 @@ def test_an_attack_on_whoever_said_a_hateful_claim_is_a_personal_attack_not_hate
         "Someone said Muslims are animals. That is bigoted nonsense.",
         "有人说河南人都是骗子，这种地图炮太荒谬了。",
         "有人說河南人都是騙子，這種地圖炮太荒謬了。",
+        '别再用"绿茶婊"骂维权的女性了，这只是在转移焦点。',
+        "不要再說「移工都是小偷」這種話了。",
     ],
 )
 def test_reporting_a_hateful_claim_to_reject_it_is_not_hate(text):
