@@ -43,11 +43,16 @@ CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
 # Paired quotation marks (ASCII and typographic, Chinese corner brackets, the title marks
 # that name a post or an article: 《河南人为什么都是骗子》), a quoted line (up to a dash that
-# sets off the reply on the same line: "> quote —— reply"), and a Weibo repost chain
-# ("//@name: their words").
+# sets off the reply on the same line, "> quote —— reply", or a sentence end followed by a
+# reply's first word, "> quote. Yeah, and..."), and a Weibo repost chain ("//@name: words").
+REPLY_OPENER = (
+    r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol)\b"
+    r"|同意|对啊|對啊|没错|沒錯|呵呵|哈哈|说得好|說得好|说得对|說得對"
+)
 QUOTED = re.compile(
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{2,}》'
-    r"|^\s*>.*?(?=\s*——|\s+(?:—|--)\s|$)|//@[^:：\s]+[:：][^\n]*",
+    rf"|^\s*>.*?(?=\s*——|\s+(?:—|--)\s|[.!?。！？]\s*(?:{REPLY_OPENER})|$)"
+    r"|//@[^:：\s]+[:：][^\n]*",
     re.MULTILINE,
 )
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",

@@ -120,6 +120,8 @@ def test_quoted_words_are_not_the_commenters_own():
         ("> 救灾物资到得太慢 —— 同意，那个市长就是个废物。", "同意，那个市长就是个废物。"),
         ("> 颱風假放太慢——對啊，那個市長根本是個廢物。", "對啊，那個市長根本是個廢物。"),
         ("> the relief was slow -- agreed, and the mayor is a useless moron.", "agreed"),
+        ("> the reporter made it all up. Yeah, and the mayor is a moron.", "Yeah, and"),
+        ("> 救灾物资到得太慢。没错，那个市长就是个废物。", "没错，那个市长"),
     ],
 )
 def test_a_reply_set_off_by_a_dash_on_a_quoted_line_is_the_commenters_own(text, reply):
