@@ -38,11 +38,12 @@ ENGLISH = re.compile(rf"{_SPEAKER}{_GAP}\s+{_VIOLENCE}\s+{_VICTIM}|{_DONE_TO}")
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
-_ZH_SPEAKER = r"(?:我|老子|我们|咱们|迟早|早晚|总有一天|信不信|找人|叫人|等我)"
-_ZH_VICTIM = r"(?:你全家|你一家|你家人|你们|他们|她们|你|您|他|她|这些人|那些人)"
+# With Cantonese forms (揾人 "get people to", 斩 "chop", 队冧 "beat down", 佢哋 "them").
+_ZH_SPEAKER = r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我)"
+_ZH_VICTIM = r"(?:你全家|你一家|你家人|你们|你哋|他们|她们|佢哋|你|您|他|她|佢|这些人|那些人)"
 _ZH_VIOLENCE = (
-    r"(?:杀|砍|捅|宰|剁|弄死|打死|打残|打断|打爆|揍|废了|灭了|干掉|做掉|撕了|烧死|埋了|活埋"
-    r"|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死)"
+    r"(?:杀|砍|捅|宰|剁|斩|劈|弄死|打死|打残|打断|打爆|揍|废了|灭了|干掉|做掉|撕了|烧死|埋了"
+    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼)"
 )
 _ZH_GAP = r"[^,.!?;，。！？；\s]"
 # ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).

@@ -27,6 +27,9 @@ def threat_flags(text: str) -> list[str]:
         ("老子今天就去弄死他。", PERSONAL_ATTACK),
         ("總有一天把你們這些人活埋。", HATE_SPEECH),
         ("这些移民就该全部拉去枪毙。", HATE_SPEECH),
+        ("我搵人斬死你", PERSONAL_ATTACK),
+        ("我哋聽日去揼佢哋", HATE_SPEECH),
+        ("你死硬啦，睇住嚟", PERSONAL_ATTACK),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):

@@ -70,7 +70,7 @@ INSULT_ALONE = 0.45
 # An insult said of a group of people named in the same clause ("gay people are disgusting").
 INSULT_AT_GROUP = 0.75
 # Group cues that name no group: an insult said of "them" is not taken as hate speech.
-PRONOUNS = frozenset({"they", "them", "他们"})
+PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
 LINK_WORDS = frozenset({
