@@ -324,7 +324,13 @@ def test_an_insult_that_only_shares_a_clause_with_a_group_is_not_said_of_it(text
 
 @pytest.mark.parametrize(
     "text",
-    ["这个烂app又闪退了，垃圾。", "這個爛APP又當機了，垃圾。", "健保的新掛號系統根本是垃圾設計。"],
+    [
+        "这个烂app又闪退了，垃圾。",
+        "這個爛APP又當機了，垃圾。",
+        "健保的新掛號系統根本是垃圾設計。",
+        "捷運又誤點，爛透了，幹。",
+        "这破输入法太蠢了，老是打错字。",
+    ],
 )
 def test_venting_at_a_thing_is_neither_hate_nor_an_attack(text):
     found = flagged(text)
