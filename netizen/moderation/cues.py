@@ -49,6 +49,11 @@ REPLY_OPENER = (
     r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol)\b"
     r"|同意|对啊|對啊|没错|沒錯|呵呵|哈哈|说得好|說得好|说得对|說得對"
 )
+# Agreeing with what was just quoted: right after the quote, past a dash or punctuation.
+ENDORSED = re.compile(
+    r"[\s—:：,，.。!！-]*(?:说得好|說得好|说得对|說得對|说得没错|說得沒錯|太对了|太對了|没毛病|沒毛病"
+    r"|(?i:agreed|exactly|so true|well said)\b)"
+)
 QUOTED = re.compile(
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{2,}》'
     rf"|^\s*>.*?(?=\s*——|\s+(?:—|--)\s|[.!?。！？]\s*(?:{REPLY_OPENER})|$)"
@@ -70,8 +75,10 @@ NOT_SELF = re.compile(r"[不没别]|\b(?:not|no|don't|hate|want)\b")
 SAY_REACH = 6
 # Words that begin with a verb of saying but report no one's words: 你能说明, 说服.
 NOT_SAYING = ("说明", "说服")
-# Someone else, unnamed, who says it: 有人说, 总有人骂.
-SOMEONE = re.compile("有人")
+# Someone else, unnamed, who says it (有人说, "someone said", "the comment that called"):
+# not a person an insult could be aimed at, so not a person cue.
+SOMEONE = re.compile(r"有人|\b(?:someone|somebody|(?:the|that|a) (?:comment|post|tweet))\b")
+SOMEONE_REACH = 20  # characters before the verb: "the comment that called", 总有人那么自信地说
 # Someone named after what they said: 骂同性恋是变态的那位, 说河南人都是骗子的人.
 SAYER_AFTER = re.compile(
     r"的(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙)|的(?:那位|这位)"
@@ -142,9 +149,12 @@ def stands_alone(text: str, match: Match[Cue]) -> bool:
 
 @lru_cache(maxsize=16)
 def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of ``text`` that quote someone else (remembered for a few texts: several
-    phases ask about the comment being screened)."""
-    return tuple(match.span() for match in QUOTED.finditer(text))
+    """The spans of ``text`` that quote someone else, except a quote the commenter agrees
+    with at once (「外劳都是小偷」——说得好): that one they say too. (Remembered for a few
+    texts: several phases ask about the comment being screened.)"""
+    return tuple(
+        match.span() for match in QUOTED.finditer(text) if not ENDORSED.match(text, match.end())
+    )
 
 
 def inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
@@ -231,7 +241,7 @@ class Clause:
             if self.text.startswith(NOT_SAYING, say.start - self.start):
                 continue
             before = self.text[
-                max(0, say.start - self.start - SAY_REACH - 2) : say.start - self.start
+                max(0, say.start - self.start - SOMEONE_REACH) : say.start - self.start
             ]
             if SOMEONE.search(before) or any(
                 0 <= say.start - person.end <= SAY_REACH for person in self.of(PERSON)

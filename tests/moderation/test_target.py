@@ -224,6 +224,20 @@ def test_ta_ma_is_swearing_not_a_person():
     assert PERSONAL_ATTACK not in found
 
 
+@pytest.mark.parametrize(
+    "text", ["原文：「外勞都是小偷」——說得好，就該趕走。", "> 河南人都是骗子 —— 说得对"]
+)
+def test_a_quote_the_commenter_agrees_with_is_their_own(text):
+    assert own_words(text) == text
+    assert HATE_SPEECH in flagged(text)
+
+
+def test_condemning_what_someone_wrote_attacks_no_one():
+    found = flagged('Someone wrote "refugees are parasites". That is disgusting.')
+    assert PERSONAL_ATTACK not in found
+    assert HATE_SPEECH not in found
+
+
 def test_a_quoted_slur_is_lowered_but_still_shown():
     verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
     slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]
