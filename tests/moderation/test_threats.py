@@ -52,6 +52,30 @@ def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
     assert threat_flags(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You'd better watch yourself, reporter.",
+        "People like you end up in the river.",
+        "I'm coming to your office tomorrow with a bat.",
+        "Every one of them needs a bullet.",
+        "你再写这种文章试试，看看会发生什么。",
+        "你这种人迟早会被人收拾的。",
+        "我們會讓你付出代價。",
+    ],
+)
+def test_veiled_threats_are_threats(text):
+    assert threat_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Watch yourself on the stairs, they are slippery.", "Make sure you never miss an episode!"],
+)
+def test_the_same_words_as_advice_threaten_no_one(text):
+    assert threat_flags(text) == []
+
+
 def test_a_dont_before_a_threat_warns_rather_than_withdraws():
     assert PERSONAL_ATTACK in threat_flags("这个记者最好小心点，出门别被人堵了。")
 
