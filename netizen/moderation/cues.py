@@ -87,6 +87,11 @@ SAYER_AFTER = re.compile(
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
 CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
+# "Not one of them is any good", a claim about every member of a group: 没有一个新疆人是好
+# 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
+NONE_GOOD = re.compile(
+    r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|正常人|认真工作|好的)"
+)
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
 
@@ -125,12 +130,15 @@ def has_trigger(text: str) -> bool:
     return any(
         match.term.label != EXPLETIVE or stands_alone(own, match)
         for match in trigger_lexicon().match(own)
-    ) or bool(threats.spans(own))
+    ) or bool(shaped_cues(own))
 
 
-def said_threats(text: str) -> list[Match[Cue]]:
-    """Threats said in a sentence rather than a fixed phrase (see :mod:`threats`)."""
-    return [Match(Cue(text[start:end], THREAT), start, end) for start, end in threats.spans(text)]
+def shaped_cues(text: str) -> list[Match[Cue]]:
+    """Cues said in a sentence's shape rather than a fixed phrase: threats (see
+    :mod:`threats`), and "not one of them is any good" said of a group."""
+    found = [Match(Cue(text[start:end], THREAT), start, end) for start, end in threats.spans(text)]
+    found += [Match(Cue(m.group(), DEHUMANISE), *m.span()) for m in NONE_GOOD.finditer(text)]
+    return found
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:
@@ -270,7 +278,7 @@ def negation_reach(negation: Match[Cue]) -> int:
 def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
-    matches = cue_lexicon().match(own) + said_threats(own) if own.strip() else []
+    matches = cue_lexicon().match(own) + shaped_cues(own) if own.strip() else []
     matches = sorted(
         (
             m

@@ -430,6 +430,18 @@ def test_a_quote_with_abuse_of_the_commenters_own_is_still_flagged():
 
 
 @pytest.mark.parametrize(
+    "text", ["没有一个新疆人是好东西。", "菲傭冇一個係好人。", "原住民沒有一個是認真工作的。"]
+)
+def test_not_one_of_them_is_any_good_is_hate_speech(text):
+    assert [f for f in screen(text, PATIENT).flags if f.reason == "dehumanising"]
+
+
+def test_no_good_person_would_is_not_said_of_a_group():
+    text = fold("没有一个好人会歧视黑人。").text
+    assert not any(clause.has("dehumanise") for clause in clauses(text))
+
+
+@pytest.mark.parametrize(
     "text",
     ["Muslims are a disease and this country needs a cure.", "穆斯林就是毒瘤，必须全部清除。"],
 )
