@@ -238,6 +238,19 @@ def test_condemning_what_someone_wrote_attacks_no_one():
     assert HATE_SPEECH not in found
 
 
+@pytest.mark.parametrize(
+    "text", ["女记者们在现场冒着很大风险采访，向她们致敬。", "向前線的女記者們致敬，辛苦了。"]
+)
+def test_saluting_people_is_no_attack_on_them(text):
+    found = flagged(text)
+    assert HATE_SPEECH not in found
+    assert PERSONAL_ATTACK not in found
+
+
+def test_a_salute_with_abuse_of_its_own_is_still_flagged():
+    assert HATE_SPEECH in flagged("向那些打黑人的英雄致敬，黑人都是寄生虫。")
+
+
 def test_a_quoted_slur_is_lowered_but_still_shown():
     verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
     slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]

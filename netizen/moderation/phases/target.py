@@ -20,6 +20,8 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
   Kongers cockroaches", 楼上说外地人都是骗子), and adds no abuse of its own (below the
   threshold when it also reports, translates or rejects what it quotes); a reported claim
   raises no hate speech of its own;
+* lowers the Chinese classifier's finding when the comment salutes someone (致敬, 辛苦了) and
+  adds no abuse of its own;
 * lowers word-list findings inside quoted text: quoting a post to reject it is not saying it;
 * lowers a suspect slur the commenter uses of their own group ("us old fags"): reclaimed.
 
@@ -39,6 +41,7 @@ from netizen.moderation.cues import (
     GROUP,
     INSULT,
     PERSON,
+    PRAISE,
     REJECTION,
     REPORT,
     STEREOTYPE,
@@ -118,6 +121,7 @@ class Reading:
     # quotes and for the very claims they make.)
     reports_quote: bool
     quoting: bool  # quotes or reports someone, and adds no abusive words of its own
+    praises: bool  # thanks or salutes someone, and adds no abusive words of its own
 
 
 def run(state: ScreeningState) -> None:
@@ -142,6 +146,7 @@ def run(state: ScreeningState) -> None:
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
         quotes=quotes,
         quoting=quoting and not own_abuse,
+        praises=not own_abuse and any(clause.has(PRAISE) for clause in found),
         reports_quote=quoting
         and not own_abuse
         and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
@@ -167,6 +172,8 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
         return lowered(flag, CANCELLED, ONLY_QUOTES)
     if reading.quoting:
         return lowered(flag, REJECTED, ONLY_QUOTES)
+    if reading.praises:
+        return lowered(flag, CANCELLED, "the comment praises, and adds no abuse of its own")
     if not reading.group:
         if reading.person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
