@@ -294,12 +294,15 @@ class LinearTextModel:
     @classmethod
     def from_dict(cls, data: dict[str, Any], version: str) -> LinearTextModel:
         if data.get("format") not in (MODEL_FORMAT, BINARY_FORMAT):
-            raise ModelUnavailable(f"not a {MODEL_FORMAT} model: {data.get('format')!r}")
+            raise ModelUnavailable(
+                f"not a {MODEL_FORMAT} or {BINARY_FORMAT} model: {data.get('format')!r}"
+            )
         weighting = data["weighting"]
         if not weighting.get("idf") or weighting.get("norm") != "l2":
             raise ModelUnavailable(f"unsupported weighting {weighting!r}")
-        if bool(weighting.get("binary_tf")) != (data["format"] == BINARY_FORMAT):
-            raise ModelUnavailable(f"binary tf needs the {BINARY_FORMAT} format: {weighting!r}")
+        binary_tf = weighting.get("binary_tf", False)
+        if binary_tf not in (True, False) or binary_tf != (data["format"] == BINARY_FORMAT):
+            raise ModelUnavailable(f"binary tf goes with the {BINARY_FORMAT} format: {weighting!r}")
         return cls(
             name=data["name"],
             version=version,
@@ -311,7 +314,7 @@ class LinearTextModel:
                 Fold(float(f["intercept"]), float(f["a"]), float(f["b"])) for f in data["folds"]
             ],
             sublinear_tf=bool(weighting.get("sublinear_tf", False)),
-            binary_tf=bool(weighting.get("binary_tf", False)),
+            binary_tf=binary_tf,
             metadata=dict(data.get("metadata", {})),
         )
 

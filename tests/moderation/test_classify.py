@@ -201,6 +201,22 @@ def test_binary_tf_scores_a_repeated_ngram_as_one():
         assert toy_words(True, folds=3).score(text) == pytest.approx(binary.score(text))
 
 
+@pytest.mark.parametrize(
+    ("format_", "binary_tf"),
+    [
+        (classifiers.BINARY_FORMAT, False),
+        (classifiers.BINARY_FORMAT, "false"),
+    ],
+)
+def test_a_format_and_weighting_that_disagree_are_refused(tmp_path, format_, binary_tf):
+    data = toy_words(binary_tf=True).to_dict()
+    data["format"], data["weighting"]["binary_tf"] = format_, binary_tf
+    path = tmp_path / "mismatched.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(classifiers.ModelUnavailable):
+        classifiers.LinearTextModel.load(path)
+
+
 def test_binary_tf_round_trips_and_old_files_default_to_counts(tmp_path):
     path = tmp_path / "toy.json.gz"
     toy_words(binary_tf=True).save(path)
