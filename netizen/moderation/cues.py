@@ -7,8 +7,11 @@ named, insults, dehumanising words, threats and negation, in English and Chinese
 matched with the word lists' own matcher, so the same spelling evasions are seen through.
 
 Quoted text (a reader quoting a Weibo post in order to report or reject it) is found here too:
-what sits inside quotation marks, after ``>`` at the start of a line, or in a Weibo repost
-chain is not the commenter's own words.
+what sits inside quotation marks or title marks (《》), after ``>`` at the start of a line (up
+to a reply on the same line), or in a Weibo repost chain is not the commenter's own words,
+unless the commenter agrees with it at once (「…」——说得好). A claim reported as someone
+else's ("you said…", 楼上说…) is read like a quotation; one the commenter agrees with ("like
+you said", 正如你说的) is not.
 """
 
 from __future__ import annotations
@@ -52,12 +55,15 @@ REPLY_OPENER = (
 )
 # Agreeing with what was just quoted: right after the quote, past a dash or punctuation.
 ENDORSED = re.compile(
-    r"[\s—:：,，.。!！-]*(?:说得好|說得好|说得对|說得對|说得没错|說得沒錯|太对了|太對了|没毛病|沒毛病"
-    r"|(?i:agreed|exactly|so true|well said)\b)"
+    r"[\s—:：,，.。!！-]*+(?:(?:说得|說得)(?:好(?!像)|对|對|没错|沒錯)(?![吗嗎么麼?？])"
+    r"|太对了|太對了|没毛病|沒毛病|我赞同|我贊同"
+    r"|(?i:agreed|exactly(?!\s+what)|so true|well said)\b)"
 )
 QUOTED = re.compile(
-    r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{2,}》'
-    rf"|^\s*>.*?(?=\s*——|\s+(?:—|--)\s|[.!?。！？]\s*(?:{REPLY_OPENER})|$)"
+    r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
+    # A lookahead that starts with white space is tried only where a run of it begins, so
+    # that a long run is scanned once, not once for each of its characters.
+    rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
     r"|//@[^:：\s]+[:：][^\n]*",
     re.MULTILINE,
 )
@@ -80,9 +86,21 @@ NOT_SAYING = ("说明", "说服")
 # not a person an insult could be aimed at, so not a person cue.
 SOMEONE = re.compile(r"有人|\b(?:someone|somebody|(?:the|that|a) (?:comment|post|tweet))\b")
 SOMEONE_REACH = 20  # characters before the verb: "the comment that called", 总有人那么自信地说
-# Someone named after what they said: 骂同性恋是变态的那位, 说河南人都是骗子的人.
+# Someone named after what they said, in a few characters: 骂同性恋是变态的那位,
+# 说河南人都是骗子的人.
 SAYER_AFTER = re.compile(
-    r"的(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙)|的(?:那位|这位)"
+    r"[^,.!?;，。！？；]{0,12}?的"
+    r"(?:(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙)|那位|这位)"
+)
+# Agreeing with what someone said, which makes it the commenter's claim too.
+AGREES = re.compile(
+    r"\b(?:like|as)\s+(?:you|he|she|they|someone)\s+(?:said|says)\b|\bsaid\s+it\b"
+    r"|\b(?:was|is|are|were)\s+(?:so\s+)?right\b|说得(?:对|好|没错|在理)|的没错|正如|就像.{0,4}说"
+)
+# The commenter saying it themselves: 我跟你说, 我就说, "I said", "I'm telling you".
+SELF_SAYS = re.compile(
+    r"(?:我|\bi\b)[^,.!?;，。！？；]{0,3}$|[跟和对给同]你们?$"
+    r"|\bi(?:'m|\s+am)\s+telling\s+you\s*$"
 )
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
@@ -91,7 +109,7 @@ CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 # "Not one of them is any good", a claim about every member of a group: 没有一个新疆人是好
 # 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
 NONE_GOOD = re.compile(
-    r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|正常人|认真工作|好的)"
+    r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的)"
 )
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
@@ -239,35 +257,41 @@ class Clause:
 
     def attributed(self) -> bool:
         """Whether the clause reports what someone else said of a group rather than saying
-        it: "you called Hong Kongers cockroaches", 楼上说外地人都是骗子, 骂同性恋是变态的那位."""
+        it: "you called Hong Kongers cockroaches", 楼上说外地人都是骗子, 骂同性恋是变态的那位.
+        Not when the commenter agrees ("like you said", 说得对, 正如你说的) or is the one
+        saying it (我跟你说, 我就说)."""
         groups = [m.start for m in self.of(GROUP)]
-        if not groups:
+        if not groups or AGREES.search(self.text):
             return False
-        negations = self.of(NEGATION)
+        negation_ends = {n.end for n in self.of(NEGATION)}
+        person_ends = {m.end for m in self.of(PERSON)}
         for say in self.of(SAY):
-            if say.start > groups[0] or any(0 <= say.start - n.end <= 1 for n in negations):
+            if say.start > groups[0] or {say.start, say.start - 1} & negation_ends:
                 continue  # after the claim, or not said: 你怎么不说, "you never said"
-            if self.text.startswith(NOT_SAYING, say.start - self.start):
+            at = say.start - self.start
+            if self.text.startswith(NOT_SAYING, at):
                 continue
-            before = self.text[
-                max(0, say.start - self.start - SOMEONE_REACH) : say.start - self.start
-            ]
-            if SOMEONE.search(before) or any(
-                0 <= say.start - person.end <= SAY_REACH for person in self.of(PERSON)
-            ):
-                return True
-            tail = self.text[say.end - self.start :]
-            if groups[0] - say.end <= 1 and SAYER_AFTER.search(tail):
+            before = self.text[max(0, at - SOMEONE_REACH) : at]
+            if SELF_SAYS.search(before):
+                continue
+            someone = SOMEONE.search(before) or any(
+                say.start - gap in person_ends for gap in range(SAY_REACH + 1)
+            )
+            named_after = groups[0] - say.end <= 1 and SAYER_AFTER.match(
+                self.text, groups[0] - self.start
+            )
+            if someone or named_after:
                 return True
         return False
 
     def negated(self, kind: str, unless: frozenset[str] = frozenset()) -> bool:
         """Whether every ``kind`` cue in the clause closely follows a negation (other than
         the words in ``unless``)."""
-        negations = [n for n in self.of(NEGATION) if n.term.text not in unless]
+        reach = {n.end: negation_reach(n) for n in self.of(NEGATION) if n.term.text not in unless}
         cues = self.of(kind)
         return bool(cues) and all(
-            any(0 <= cue.start - n.end <= negation_reach(n) for n in negations) for cue in cues
+            any(reach.get(cue.start - gap, -1) >= gap for gap in range(NEGATION_REACH + 1))
+            for cue in cues
         )
 
 
@@ -280,11 +304,13 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = cue_lexicon().match(own) + shaped_cues(own) if own.strip() else []
+    # The 他 of 他妈的 names no one.
+    expletives = [(m.start, m.end) for m in matches if m.term.label == EXPLETIVE]
     matches = sorted(
         (
             m
             for m in matches
-            if not (m.term.label == PERSON and in_expletive(m, matches))
+            if not (m.term.label == PERSON and inside((m.start, m.end), expletives))
             and not (m.term.label == NEGATION and asks(own, m))
         ),
         key=lambda m: (m.start, -m.end),
@@ -292,21 +318,19 @@ def clauses(text: str) -> list[Clause]:
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = 0
+    ordered = iter(matches)
+    pending = next(ordered, None)
     for end in bounds:
-        inner = tuple(m for m in matches if start <= m.start < end)
+        taken = []
+        while pending is not None and pending.start < end:
+            taken.append(pending)
+            pending = next(ordered, None)
+        inner = tuple(taken)
         if inner:
             kinds = frozenset(m.term.label for m in inner)
             found.append(Clause(kinds, inner, own[start:end], start))
         start = end
     return found
-
-
-def in_expletive(match: Match[Cue], matches: Sequence[Match[Cue]]) -> bool:
-    """Whether a cue is part of an expletive: the 他 of 他妈的 names no one."""
-    return any(
-        other.term.label == EXPLETIVE and other.start <= match.start and match.end <= other.end
-        for other in matches
-    )
 
 
 def asks(text: str, negation: Match[Cue]) -> bool:

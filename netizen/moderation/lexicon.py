@@ -267,17 +267,21 @@ class Lexicon[T: Entry]:
 
 
 def _drop_nested[T: Entry](matches: list[Match[T]]) -> list[Match[T]]:
-    """Drop a match inside a longer one with the same label ("fuck" inside "fuck you")."""
+    """Drop a match inside a longer one with the same label ("fuck" inside "fuck you").
+
+    ``matches`` come sorted by start, longest first, so one pass suffices: per label, the
+    furthest end reached so far (and the earliest start reaching it) says whether a kept
+    match contains this one."""
     kept: list[Match[T]] = []
+    reach: dict[str, tuple[int, int]] = {}  # label -> (furthest end, earliest start to it)
     for match in matches:
-        if not any(
-            k.start <= match.start
-            and match.end <= k.end
-            and k.term.label == match.term.label
-            and (k.start, k.end) != (match.start, match.end)
-            for k in kept
-        ):
-            kept.append(match)
+        label = match.term.label
+        end, start = reach.get(label, (-1, 0))
+        if end > match.end or (end == match.end and start < match.start):
+            continue
+        kept.append(match)
+        if match.end > end:
+            reach[label] = (match.end, match.start)
     return kept
 
 

@@ -353,6 +353,9 @@ def test_words_read_an_abbreviation_followed_by_a_number_or_its_expansion_as_a_n
     assert flags(words, text) == []
 
 
-@pytest.mark.parametrize("text", ["你个SB，滚", "tmd 又堵车", "SB 又来了"])
+@pytest.mark.parametrize(
+    "text",
+    ["你个SB，滚", "tmd 又堵车", "SB 又来了", "sb 2333", "cnm 100遍", "you chink 1000 times"],
+)
 def test_words_still_flag_the_abbreviation_said_as_abuse(text):
     assert reasons(words, text) == [words.SUSPECT_REASON]

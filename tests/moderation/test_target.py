@@ -119,7 +119,7 @@ def test_quoted_words_are_not_the_commenters_own():
     [
         ("> 救灾物资到得太慢 —— 同意，那个市长就是个废物。", "同意，那个市长就是个废物。"),
         ("> 颱風假放太慢——對啊，那個市長根本是個廢物。", "對啊，那個市長根本是個廢物。"),
-        ("> the relief was slow -- agreed, and the mayor is a useless moron.", "agreed"),
+        ("> the relief was slow -- and the mayor is a useless moron.", "and the mayor"),
         ("> the reporter made it all up. Yeah, and the mayor is a moron.", "Yeah, and"),
         ("> 救灾物资到得太慢。没错，那个市长就是个废物。", "没错，那个市长"),
     ],
@@ -249,6 +249,36 @@ def test_saluting_people_is_no_attack_on_them(text):
 
 def test_a_salute_with_abuse_of_its_own_is_still_flagged():
     assert HATE_SPEECH in flagged("向那些打黑人的英雄致敬，黑人都是寄生虫。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "like you said, muslims are vermin",
+        "the guy who called muslims vermin was right",
+        "我跟你说黑人都是猴子",
+        "正如你说的河南人都是骗子",
+        "楼上说得对，河南人都是骗子",
+        "我就说黑人都是猴子怎么了",
+    ],
+)
+def test_agreeing_with_a_claim_or_saying_it_oneself_is_not_reporting_it(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["「外劳都是小偷」，说得好像你很懂一样", "「外劳都是小偷」说得对吗？"]
+)
+def test_a_quote_followed_by_a_question_or_mockery_is_not_agreed_with(text):
+    assert own_words(text) != text
+
+
+def test_a_denial_beside_an_undenied_insult_is_not_meant():
+    assert HATE_SPEECH in flagged("黑人不懒，就是蠢")
+
+
+def test_a_sarcastic_salute_to_a_group_is_not_praise():
+    assert HATE_SPEECH in flagged("向偷井盖的河南人致敬")
 
 
 def test_a_quoted_slur_is_lowered_but_still_shown():

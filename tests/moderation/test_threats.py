@@ -45,6 +45,9 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我要杀价，这也太贵了。",
         "I would never hurt you.",
         "我不會打你的，放心。",
+        "我不會殺你的，放心吧。",
+        "我劝你别把他打死。",
+        "我怎么会杀你呢？",
         "他不该被判死刑，更不该枪毙。",
     ],
 )

@@ -14,7 +14,7 @@ TERMS = [
     (term, "spam", "suspect")
     for term in (
         "dm me on telegram", "message me on telegram", "contact me on telegram",
-        "add me on telegram", "dm me on whatsapp", "message me on whatsapp", "whatsapp me",
+        "add me on telegram", "dm me on whatsapp", "message me on whatsapp",
         "replica watches", "free shipping worldwide", "visit our shop", "visit our store",
         "visit my shop", "cheap followers",
     )

@@ -1,5 +1,5 @@
-"""Add the swearing used as an intensifier (太他妈好看, 好撚靚) shipped since 0007 (zh.tsv)
-to sites whose list predates it: 他妈 and the Cantonese 撚 after 超, 太, 好, 最 or 咁.
+"""Add the swearing used as an intensifier (太他妈好看, 好撚靚), shipped in zh.tsv after
+0006, to sites whose list predates it: 他妈 and the Cantonese 撚 after 超, 太, 好, 最 or 咁.
 
 Written out here, not read from zh.tsv, so this adds exactly these whatever the file says
 later; a term the site already has under the same label (or had and edited) is left as is.

@@ -78,8 +78,11 @@ PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
 LINK_WORDS = frozenset({
     "are", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
-    "very", "a", "an", "fucking", "damn",
+    "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
+    "completely", "literally", "naturally", "mostly", "generally", "by", "nature",
 })  # fmt: skip
+LATIN_LINK_REACH = 40  # characters: a few linking words at most, checked before reading them
+STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" is "so"
 LINK_REACH = 8
 ADJACENT = 2  # an insult this close before a group is said of it: "stupid Muslims", 蠢的黑人
 LINKING = re.compile("[都是就很全太真又係]")
@@ -146,7 +149,8 @@ def run(state: ScreeningState) -> None:
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
         quotes=quotes,
         quoting=quoting and not own_abuse,
-        praises=not own_abuse and any(clause.has(PRAISE) for clause in found),
+        # Not when a group is named: 向偷井盖的河南人致敬 salutes no one.
+        praises=not own_abuse and not group and any(clause.has(PRAISE) for clause in found),
         reports_quote=quoting
         and not own_abuse
         and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
@@ -210,7 +214,12 @@ def lowered(flag: Flag, factor: float, why: str) -> Flag:
 
 
 def denial(found: list[Clause]) -> float:
-    """What a denial in the comment multiplies the model's finding about a group by."""
+    """What a denial in the comment multiplies the model's finding about a group by. None
+    when an insult stands undenied beside it ("黑人不懒，就是蠢"). (A trait or dehumanising
+    word may: 藏族人并不落后，落后的是那套做法 and 非洲人不是罪犯，房东把人赶出去没有道理
+    say it of something else.)"""
+    if any(clause.has(INSULT) and not clause.negated(INSULT) for clause in found):
+        return 1.0
     about_group = [clause for clause in found if clause.has(GROUP)]
     if any(negates_demeaning(clause) for clause in about_group):
         return CANCELLED
@@ -260,10 +269,13 @@ def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
     """The first ``kind`` cue said of a group named just before it in so many words: "Roma
     are thieves", 原住民就是懒. A trait word elsewhere in the sentence ("the burden of
     childcare falls on women", 日本人的心脏病) says nothing of the group."""
+    groups = [named for named in clause.of(GROUP) if named.term.text not in PRONOUNS]
     for trait in clause.of(kind):
-        for named in clause.of(GROUP):
+        for named in groups:
+            if not 0 < trait.start - named.end <= LATIN_LINK_REACH:
+                continue
             between = clause.text[named.end - clause.start : trait.start - clause.start]
-            if named.term.text not in PRONOUNS and links(between):
+            if links(between):
                 return trait
     return None
 
@@ -273,7 +285,7 @@ def links(between: str) -> bool:
     only linking words ("are all", "are too"; not "the Chinese version is backward"), in
     Chinese a linking character within a few (都是, 就, 很)."""
     if between.isascii():
-        words = between.split()
+        words = [STRETCHED.sub(r"\1", word) for word in between.split()]
         return bool(words) and all(word in LINK_WORDS for word in words)
     return 0 < len(between) <= LINK_REACH and LINKING.search(between) is not None
 

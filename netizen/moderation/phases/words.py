@@ -10,6 +10,7 @@ from netizen.moderation.lexicon import BANNED, Match, Term, default_lexicon
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
+    from netizen.moderation.normalise import Folded
     from netizen.moderation.pipeline import ScreeningState
 
 PHASE = "words"
@@ -17,9 +18,11 @@ SCORES = {BANNED: 0.95}
 SUSPECT_SCORE = 0.6
 BANNED_REASON = "banned_term"
 SUSPECT_REASON = "suspect_term"
-# After a Latin abbreviation, what makes it the name of something: a number (SB 1047, a
-# bill) or its expansion in brackets (TMD（颞下颌关节紊乱）, a jaw disorder).
-NAMED_THING = re.compile(r" ?(?:\d{2,}|\()")
+# After an abbreviation written in capitals, what makes it the name of something: a number
+# after a space (SB 1047, a bill) or its expansion in brackets (TMD（颞下颌关节紊乱）, a jaw
+# disorder). Lower case (sb 2333, cnm 100遍) and longer terms stay abuse.
+NAMED_THING = re.compile(r" \d{2,}|\s?\(")
+ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
@@ -30,7 +33,7 @@ def run(state: ScreeningState) -> Iterator[Flag]:
     for match in lexicon.match(folded):
         term = match.term
         banned = term.severity == BANNED
-        if not banned and names_a_thing(folded.text, match):
+        if not banned and names_a_thing(state.text, folded, match):
             continue
         yield Flag(
             term.label,
@@ -42,7 +45,9 @@ def run(state: ScreeningState) -> Iterator[Flag]:
         )
 
 
-def names_a_thing(text: str, match: Match[Term]) -> bool:
-    """Whether a suspect abbreviation (sb, tmd) is the name of a bill, a model or a disorder
-    rather than abuse: a number or a bracketed expansion follows it."""
-    return match.term.text.isascii() and NAMED_THING.match(text, match.end) is not None
+def names_a_thing(text: str, folded: Folded, match: Match[Term]) -> bool:
+    """Whether a suspect abbreviation (SB, TMD) is the name of a bill, a model or a disorder
+    rather than abuse: written in capitals, with a number or a bracketed expansion after."""
+    start, end = folded.original_span(match.start, match.end)
+    written = text[start:end]
+    return ABBREVIATION.fullmatch(written) is not None and bool(NAMED_THING.match(text, end))
