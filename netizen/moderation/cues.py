@@ -152,12 +152,14 @@ def has_trigger(text: str) -> bool:
     ) or bool(shaped_cues(own))
 
 
-def shaped_cues(text: str) -> list[Match[Cue]]:
+@lru_cache(maxsize=16)
+def shaped_cues(text: str) -> tuple[Match[Cue], ...]:
     """Cues said in a sentence's shape rather than a fixed phrase: threats (see
-    :mod:`threats`), and "not one of them is any good" said of a group."""
-    found = [Match(Cue(text[start:end], THREAT), start, end) for start, end in threats.spans(text)]
-    found += [Match(Cue(m.group(), DEHUMANISE), *m.span()) for m in NONE_GOOD.finditer(text)]
-    return found
+    :mod:`threats`), and "not one of them is any good" said of a group. (Remembered for a
+    few texts: the trigger test and the clause reading both ask.)"""
+    threatening = [Match(Cue(text[a:b], THREAT), a, b) for a, b in threats.spans(text)]
+    none_good = [Match(Cue(m.group(), DEHUMANISE), *m.span()) for m in NONE_GOOD.finditer(text)]
+    return (*threatening, *none_good)
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:
@@ -303,7 +305,7 @@ def negation_reach(negation: Match[Cue]) -> int:
 def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
-    matches = cue_lexicon().match(own) + shaped_cues(own) if own.strip() else []
+    matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
     # The 他 of 他妈的 names no one.
     expletives = [(m.start, m.end) for m in matches if m.term.label == EXPLETIVE]
     matches = sorted(
