@@ -37,3 +37,20 @@ def test_shipped_rows_are_moved_and_edited_ones_are_not():
         )
     )
     assert labels == {"son of a bitch": "obscenity", "nigga": "hate_speech"}
+
+
+def test_terms_shipped_later_reach_an_older_site_and_leave_with_the_migration():
+    added = [
+        *importlib.import_module("netizen.discussion.migrations.0007_english_spam_terms").TERMS,
+        *importlib.import_module("netizen.discussion.migrations.0008_swearing_intensifiers").TERMS,
+    ]
+    old = migrate([("discussion", "0006_chinese_terms")]).get_model("discussion", "ScreeningTerm")
+    old.objects.filter(term__in=[term for term, _, _ in added]).delete()  # seeded before them
+    old.objects.create(term="好撚", label="obscenity", severity="banned", note="ours: keep")
+    migrate(latest("discussion"))
+    found = dict(ScreeningTerm.objects.values_list("term", "severity"))
+    assert all(term in found for term, _, _ in added)
+    assert found["好撚"] == "banned"  # the site's own row is left as it was
+    migrate([("discussion", "0006_chinese_terms")])
+    left = set(ScreeningTerm.objects.values_list("term", flat=True))
+    assert left & {term for term, _, _ in added} == {"好撚"}

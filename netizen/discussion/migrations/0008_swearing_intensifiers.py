@@ -8,7 +8,8 @@ A fresh site gets them from 0002, which seeds the whole current file.
 
 from django.db import migrations
 
-SHIPPED = "Shipped with Netizen"
+from netizen.discussion.migrations import _shipped_terms as shipped_terms
+
 TERMS = [
     (term, "obscenity", "suspect")
     for term in ("超他妈", "太他妈", "好他妈", "最他妈", "好撚", "咁撚", "超撚")
@@ -16,17 +17,11 @@ TERMS = [
 
 
 def add_terms(apps, schema_editor):
-    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
-    for term, label, severity in TERMS:
-        ScreeningTerm.objects.get_or_create(
-            term=term, label=label, defaults={"severity": severity, "note": SHIPPED}
-        )
+    shipped_terms.add(apps, TERMS)
 
 
 def remove_terms(apps, schema_editor):
-    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
-    for term, label, _ in TERMS:
-        ScreeningTerm.objects.filter(term=term, label=label, note=SHIPPED).delete()
+    shipped_terms.remove(apps, TERMS)
 
 
 class Migration(migrations.Migration):

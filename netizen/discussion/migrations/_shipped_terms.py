@@ -1,0 +1,26 @@
+"""What the migrations that add shipped word-list terms share (0006 onwards).
+
+A module whose name starts with an underscore, so Django's loader does not take it for a
+migration. Keep it as it is: migrations already applied on sites call it, and changing what
+it does would change what they did.
+"""
+
+SHIPPED = "Shipped with Netizen"
+
+type Terms = list[tuple[str, str, str]]  # (term, label, severity)
+
+
+def add(apps, terms: Terms) -> None:
+    """Add each term a site does not have under the same label (as shipped or as edited)."""
+    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+    for term, label, severity in terms:
+        ScreeningTerm.objects.get_or_create(
+            term=term, label=label, defaults={"severity": severity, "note": SHIPPED}
+        )
+
+
+def remove(apps, terms: Terms) -> None:
+    """Remove the terms again, unless a moderator has since edited them."""
+    ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
+    for term, label, _ in terms:
+        ScreeningTerm.objects.filter(term=term, label=label, note=SHIPPED).delete()
