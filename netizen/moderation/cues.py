@@ -17,9 +17,11 @@ you said", 正如你说的) is not.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from netizen.moderation import threats
 from netizen.moderation.lexicon import Lexicon, Match, shipped_entries
@@ -230,9 +232,12 @@ class Clause:
         characters begin everyday words (我妈的手机, 操作), so only the whole clause counts.
         """
         bare = PUNCTUATION_AND_SPACE.sub("", self.text)
+        only: dict[str, bool] = {}  # word -> the clause is nothing but it (asked once per word)
         for match in self.of(EXPLETIVE):
             word = match.term.text
-            if not bare or bare.replace(word, ""):
+            if word not in only:
+                only[word] = bool(bare) and not bare.replace(word, "")
+            if not only[word]:
                 continue
             # One character alone is also an answer or a list item (干。/ 花，草，树): it
             # swears when it opens the comment, is repeated, or is exclaimed.
@@ -306,13 +311,12 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
-    # The 他 of 他妈的 names no one.
-    expletives = [(m.start, m.end) for m in matches if m.term.label == EXPLETIVE]
+    in_expletive = covered([(m.start, m.end) for m in matches if m.term.label == EXPLETIVE])
     matches = sorted(
         (
             m
             for m in matches
-            if not (m.term.label == PERSON and inside((m.start, m.end), expletives))
+            if not (m.term.label == PERSON and in_expletive(m.start, m.end))  # 他 of 他妈的
             and not (m.term.label == NEGATION and asks(own, m))
         ),
         key=lambda m: (m.start, -m.end),
@@ -333,6 +337,20 @@ def clauses(text: str) -> list[Clause]:
             found.append(Clause(kinds, inner, own[start:end], start))
         start = end
     return found
+
+
+def covered(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``start:end`` lies inside one of ``spans``, in log time: a comment
+    may hold thousands of matches."""
+    spans = sorted(spans)
+    starts = [start for start, _ in spans]
+    furthest = list(accumulate((end for _, end in spans), max))
+
+    def test(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and furthest[i] >= end
+
+    return test
 
 
 def asks(text: str, negation: Match[Cue]) -> bool:
