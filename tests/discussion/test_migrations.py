@@ -43,6 +43,9 @@ def test_terms_shipped_later_reach_an_older_site_and_leave_with_the_migration():
     added = [
         *importlib.import_module("netizen.discussion.migrations.0007_english_spam_terms").TERMS,
         *importlib.import_module("netizen.discussion.migrations.0008_swearing_intensifiers").TERMS,
+        *importlib.import_module(
+            "netizen.discussion.migrations.0009_slurs_by_origin_and_faith"
+        ).TERMS,
     ]
     old = migrate([("discussion", "0006_chinese_terms")]).get_model("discussion", "ScreeningTerm")
     old.objects.filter(term__in=[term for term, _, _ in added]).delete()  # seeded before them

@@ -239,7 +239,12 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
     shipped = {(t.text, t.severity) for t in default_terms() if t.label == "obscenity"}
     assert set(added) <= shipped
     shipped_terms = {(t.text, t.label, t.severity) for t in default_terms()}
-    for name in ("0006_chinese_terms", "0007_english_spam_terms", "0008_swearing_intensifiers"):
+    for name in (
+        "0006_chinese_terms",
+        "0007_english_spam_terms",
+        "0008_swearing_intensifiers",
+        "0009_slurs_by_origin_and_faith",
+    ):
         later = importlib.import_module(f"netizen.discussion.migrations.{name}")
         assert set(later.TERMS) <= shipped_terms
 
@@ -267,3 +272,8 @@ def test_swearing_as_an_intensifier_is_obscenity(text):
 )
 def test_english_offers_that_move_to_a_private_chat_or_a_shop_are_spam(text):
     assert {m.term.label for m in default_lexicon().match(fold(text))} == {"spam"}
+
+
+@pytest.mark.parametrize("text", ["呆灣人就是這樣", "一班阿差又嚟", "綠綠滾出去"])
+def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(text):
+    assert {m.term.label for m in default_lexicon().match(fold(text))} == {"hate_speech"}
