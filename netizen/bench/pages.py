@@ -36,9 +36,9 @@ import django
 import wagtail
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 
+from netizen.database import unapplied_migrations
 from netizen.stats import percentile
 from netizen.stories.demo import LEAD_STORY_PATH, load_demo
 
@@ -58,13 +58,6 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 class BenchError(Exception):
     """The benchmark cannot give honest figures; the message says why and what to do."""
-
-
-def unapplied_migrations(using: str = DEFAULT_DB_ALIAS) -> list[str]:
-    """Migrations still to apply, as "app_label.name"; empty when the database is current."""
-    executor = MigrationExecutor(connections[using])
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
 
 
 def ensure_demo() -> None:

@@ -18,13 +18,14 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 
+from netizen.database import unapplied_migrations
 from netizen.moderation import ScreeningContext, SeenComment, screen
 from netizen.moderation.context import Policy
 from netizen.moderation.lexicon import default_lexicon
 from netizen.moderation.normalise import fingerprint, simhash
 
 from .datasets import comment_mix
-from .pages import BenchError, environment, percentile, unapplied_migrations
+from .pages import BenchError, environment, percentile
 
 
 @contextmanager

@@ -91,3 +91,11 @@ def test_rescreen_screens_what_the_queue_missed(demo_story):
     assert "Screened 1 comment(s)." in run("comments", "rescreen")
     comment.refresh_from_db()
     assert comment.screened_at is not None and comment.screening["language"] == "en"
+
+
+def test_screen_on_an_unmigrated_database_says_to_migrate(monkeypatch):
+    from netizen.discussion.management.commands import screen
+
+    monkeypatch.setattr(screen, "unapplied_migrations", lambda: ["discussion.0009_future"])
+    with pytest.raises(CommandError, match=r"Run `netizen migrate` first \(1 unapplied"):
+        run("screen", "--jsonl", stdin="", monkeypatch=monkeypatch)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from netizen.database import unapplied_migrations
 from netizen.discussion.screening import policy
 from netizen.discussion.terms import current_lexicon
 from netizen.moderation import ScreeningContext, Verdict, screen
@@ -37,6 +38,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        if pending := unapplied_migrations():  # the live word list lives in the database
+            raise CommandError(
+                f"Run `netizen migrate` first ({len(pending)} unapplied migrations)."
+            )
         context = ScreeningContext(lexicon=current_lexicon(), policy=policy())
         for number, line in enumerate(sys.stdin, start=1):
             if not line.strip():
