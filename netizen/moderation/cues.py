@@ -311,16 +311,17 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
-    in_expletive = covered([(m.start, m.end) for m in matches if m.term.label == EXPLETIVE])
+    expletives = [(m.start, m.end) for m in matches if m.term.label == EXPLETIVE]
+    in_expletive = covered(expletives) if expletives else None
     matches = sorted(
         (
             m
             for m in matches
-            if not (m.term.label == PERSON and in_expletive(m.start, m.end))  # 他 of 他妈的
+            if not (m.term.label == PERSON and in_expletive and in_expletive(m.start, m.end))
             and not (m.term.label == NEGATION and asks(own, m))
         ),
         key=lambda m: (m.start, -m.end),
-    )
+    )  # (the 他 of 他妈的 names no one)
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = 0

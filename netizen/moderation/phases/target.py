@@ -269,12 +269,15 @@ def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
     """The first ``kind`` cue said of a group named just before it in so many words: "Roma
     are thieves", 原住民就是懒. A trait word elsewhere in the sentence ("the burden of
     childcare falls on women", 日本人的心脏病) says nothing of the group."""
+    traits = clause.of(kind)
+    if not traits or GROUP not in clause.kinds:
+        return None
     groups = sorted(
         (named for named in clause.of(GROUP) if named.term.text not in PRONOUNS),
         key=lambda named: named.end,
     )
     ends = [named.end for named in groups]
-    for trait in clause.of(kind):
+    for trait in traits:
         # Only the groups that end a little before the trait (a comment may hold thousands).
         nearby = groups[
             bisect_left(ends, trait.start - LATIN_LINK_REACH) : bisect_left(ends, trait.start)
