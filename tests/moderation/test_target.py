@@ -159,6 +159,8 @@ def test_an_attack_on_whoever_said_a_hateful_claim_is_a_personal_attack_not_hate
         "有人說河南人都是騙子，這種地圖炮太荒謬了。",
         '别再用"绿茶婊"骂维权的女性了，这只是在转移焦点。',
         "不要再說「移工都是小偷」這種話了。",
+        '楼上说"外地人一来治安就变差"，哪里都有好人坏人。',
+        "說「東北人都很粗魯」的，別一竿子打翻一船人。",
     ],
 )
 def test_reporting_a_hateful_claim_to_reject_it_is_not_hate(text):
