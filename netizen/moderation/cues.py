@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 
 from netizen.moderation import threats
@@ -188,10 +188,6 @@ def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
-def inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
-
-
 @lru_cache(maxsize=16)
 def own_words(text: str) -> str:
     """``text`` with quoted parts blanked out (lengths kept, so offsets still line up)."""
@@ -262,6 +258,7 @@ class Clause:
                 return True
         return False
 
+    @cached_property
     def attributed(self) -> bool:
         """Whether the clause reports what someone else said of a group rather than saying
         it: "you called Hong Kongers cockroaches", 楼上说外地人都是骗子, 骂同性恋是变态的那位.
@@ -311,13 +308,12 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
-    expletives = [(m.start, m.end) for m in matches if m.term.label == EXPLETIVE]
-    in_expletive = covered(expletives) if expletives else None
+    in_expletive = covered([(m.start, m.end) for m in matches if m.term.label == EXPLETIVE])
     matches = sorted(
         (
             m
             for m in matches
-            if not (m.term.label == PERSON and in_expletive and in_expletive(m.start, m.end))
+            if not (m.term.label == PERSON and in_expletive(m.start, m.end))
             and not (m.term.label == NEGATION and asks(own, m))
         ),
         key=lambda m: (m.start, -m.end),

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -49,8 +50,8 @@ from netizen.moderation.cues import (
     THREAT,
     Clause,
     clauses,
+    covered,
     has_trigger,
-    inside,
     quoted_spans,
 )
 from netizen.moderation.phases import classify, words
@@ -118,7 +119,7 @@ class Reading:
     group: bool
     denied: float  # what a denial multiplies the model's finding by (1.0: no denial)
     at_no_one: bool  # venting: an expletive said on its own, or a thing named
-    quotes: tuple[tuple[int, int], ...]
+    in_quotes: Callable[[int, int], bool]  # whether start:end (of the reader's text) is quoted
     # Quotes someone in order to report, translate or reject it, and adds no abusive words
     # of its own. (Quotation marks alone say little: COLD's attacks use them for scare
     # quotes and for the very claims they make.)
@@ -134,7 +135,7 @@ def run(state: ScreeningState) -> None:
     found = clauses(text)
     # What someone else is reported to have said of a group ("you called them vermin") is
     # weighed like a quotation: it is not the commenter's own claim.
-    own = [clause for clause in found if not clause.attributed()]
+    own = [clause for clause in found if not clause.attributed]
     group = any(clause.has(GROUP) for clause in own)
     quotes = quoted_spans(state.text)
     quoting = bool(quotes) or len(own) < len(found)
@@ -147,7 +148,7 @@ def run(state: ScreeningState) -> None:
         # (A swear word inside a sentence says nothing of its target: COLD's attacks on
         # groups are full of them.)
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
-        quotes=quotes,
+        in_quotes=covered(list(quotes)),
         quoting=quoting and not own_abuse,
         # Not when a group is named: 向偷井盖的河南人致敬 salutes no one.
         praises=not own_abuse and not group and any(clause.has(PRAISE) for clause in found),
@@ -162,7 +163,7 @@ def run(state: ScreeningState) -> None:
 
 def adjust(flag: Flag, reading: Reading) -> Flag:
     """One earlier finding, re-weighed for its target and for being quoted."""
-    if flag.span and reading.quotes and inside(flag.span, reading.quotes):
+    if flag.span and reading.in_quotes(*flag.span):
         return lowered(flag, QUOTED, "in quoted text")
     if flag.phase == words.PHASE and flag.label == PERSONAL_ATTACK and vents(reading):
         # An insult from the word list said of an app or the weather attacks no one: a
@@ -197,9 +198,7 @@ def vents(reading: Reading) -> bool:
 def reclaimed(flag: Flag, found: list[Clause], folded: Folded) -> Flag | None:
     """A suspect slur from the word list, lowered when the commenter uses it of their own
     group ("us old fags", 我们几个基佬); None when it is not."""
-    if flag.phase != words.PHASE or flag.reason != words.SUSPECT_REASON:
-        return None
-    if flag.label != HATE_SPEECH:
+    if (flag.phase, flag.reason, flag.label) != (words.PHASE, words.SUSPECT_REASON, HATE_SPEECH):
         return None
     if flag.span is None:
         return None
@@ -242,7 +241,7 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
     for clause in found:
         if expletive := clause.exclaims():
             flags.append(cue_flag(expletive, OBSCENITY, EXCLAIMED, "expletive", folded))
-        if clause.attributed():
+        if clause.attributed:
             # Someone else's claim about a group, reported: only an insult aimed at whoever
             # made it is the commenter's own ("the guy saying that is a moron").
             if clause.has(INSULT) and not clause.negated(INSULT):
@@ -270,12 +269,7 @@ def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
     are thieves", 原住民就是懒. A trait word elsewhere in the sentence ("the burden of
     childcare falls on women", 日本人的心脏病) says nothing of the group."""
     traits = clause.of(kind)
-    if not traits or GROUP not in clause.kinds:
-        return None
-    groups = sorted(
-        (named for named in clause.of(GROUP) if named.term.text not in PRONOUNS),
-        key=lambda named: named.end,
-    )
+    groups = sorted(named_groups(clause), key=lambda named: named.end) if traits else []
     ends = [named.end for named in groups]
     for trait in traits:
         # Only the groups that end a little before the trait (a comment may hold thousands).
@@ -305,18 +299,19 @@ def insult_of_group(clause: Clause) -> Match[Cue] | None:
     only shares the clause with it ("you bitches need to respect girls")."""
     if said := said_of_group(clause, INSULT):
         return said
+    groups = named_groups(clause)
+    starts, ends = {named.start for named in groups}, {named.end for named in groups}
     for insult in clause.of(INSULT):
-        for named in clause.of(GROUP):
-            before = 0 <= named.start - insult.end <= ADJACENT
-            if named.term.text not in PRONOUNS and (before or insult.start == named.end):
-                return insult
+        before = any(insult.end + gap in starts for gap in range(ADJACENT + 1))
+        if before or insult.start in ends:
+            return insult
     return None
 
 
-def names_group(clause: Clause) -> bool:
-    """Whether the clause names a group of people, not just "they": "they are idiots" is
-    as often said of the people in a story as of a group."""
-    return any(match.term.text not in PRONOUNS for match in clause.of(GROUP))
+def named_groups(clause: Clause) -> list[Match[Cue]]:
+    """The groups the clause names, not just "they": "they are idiots" is as often said of
+    the people in a story as of a group."""
+    return [match for match in clause.of(GROUP) if match.term.text not in PRONOUNS]
 
 
 def first(clause: Clause, kind: str) -> Match[Cue]:
