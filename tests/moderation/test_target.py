@@ -3,23 +3,18 @@ whom it is aimed at, in English and Chinese (both scripts)."""
 
 import pytest
 
-from netizen.moderation.context import Policy, ScreeningContext
+from netizen.moderation.context import Policy
 from netizen.moderation.cues import clauses, own_words, quoted_spans
 from netizen.moderation.normalise import fold
 from netizen.moderation.phases import target
-from netizen.moderation.pipeline import compose, screen
+from netizen.moderation.pipeline import compose
 from netizen.moderation.verdict import (
     HATE_SPEECH,
     OBSCENITY,
     PERSONAL_ATTACK,
     SCREENING_UNAVAILABLE,
 )
-
-PATIENT = ScreeningContext(policy=Policy(phase_budget_ms=60_000.0))
-
-
-def flagged(text: str) -> set[str]:
-    return set(screen(text, PATIENT).labels_over(Policy().thresholds))
+from tests.moderation.screening import PATIENT, flagged, found_by, screened
 
 
 @pytest.mark.parametrize(
@@ -77,7 +72,7 @@ def test_venting_at_an_object_attacks_no_one(text):
 
 
 def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
-    verdict = screen("这个破软件真是垃圾，又闪退了。", PATIENT)
+    verdict = screened("这个破软件真是垃圾，又闪退了。")
     (finding,) = [f for f in verdict.flags if f.phase == "classify"]
     assert finding.reason == "classifier_untargeted"
     assert finding.detail.endswith("venting at a thing, at no person or group")
@@ -284,7 +279,7 @@ def test_a_sarcastic_salute_to_a_group_is_not_praise():
 
 
 def test_a_quoted_slur_is_lowered_but_still_shown():
-    verdict = screen('He called me a "faggot" in the comments and I reported it.', PATIENT)
+    verdict = screened('He called me a "faggot" in the comments and I reported it.')
     slur = [f for f in verdict.flags if f.phase == "words" and f.label == HATE_SPEECH]
     assert slur and all("in quoted text" in f.detail for f in slur)
     assert verdict.scores[HATE_SPEECH] < Policy().thresholds[HATE_SPEECH]
@@ -377,7 +372,7 @@ def test_an_insult_denied_of_a_group_is_not(text):
     ],
 )
 def test_an_insult_that_only_shares_a_clause_with_a_group_is_not_said_of_it(text):
-    found = [f for f in screen(text, PATIENT).flags if f.reason == "insult_group"]
+    found = found_by(text, "insult_group")
     assert found == []
 
 
@@ -478,7 +473,7 @@ def test_a_quote_with_abuse_of_the_commenters_own_is_still_flagged():
     "text", ["没有一个新疆人是好东西。", "菲傭冇一個係好人。", "原住民沒有一個是認真工作的。"]
 )
 def test_not_one_of_them_is_any_good_is_hate_speech(text):
-    assert [f for f in screen(text, PATIENT).flags if f.reason == "dehumanising"]
+    assert found_by(text, "dehumanising")
 
 
 def test_no_good_person_would_is_not_said_of_a_group():
@@ -510,7 +505,7 @@ def test_calling_a_group_a_disease_is_hate_speech(text):
 )
 def test_a_trait_word_near_a_group_is_not_said_of_it(text):
     # The Chinese model scores some of these high on its own; the rules add nothing.
-    found = {flag.reason for flag in screen(text, PATIENT).flags if flag.phase == "target"}
+    found = {flag.reason for flag in screened(text).flags if flag.phase == "target"}
     assert not found & {"stereotype", "dehumanising", "insult_group"}
 
 
@@ -524,7 +519,7 @@ def test_a_trait_word_near_a_group_is_not_said_of_it(text):
     ],
 )
 def test_everyday_words_near_threat_phrases_threaten_no_one(text):
-    assert not [flag for flag in screen(text, PATIENT).flags if flag.reason == "threat"]
+    assert not found_by(text, "threat")
 
 
 def test_a_threat_is_a_threat_whatever_else_the_clause_says():

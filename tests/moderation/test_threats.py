@@ -3,17 +3,14 @@ else, in English and Chinese (both scripts)."""
 
 import pytest
 
-from netizen.moderation.context import Policy, ScreeningContext
 from netizen.moderation.normalise import fold
-from netizen.moderation.pipeline import screen
 from netizen.moderation.threats import spans
 from netizen.moderation.verdict import HATE_SPEECH, PERSONAL_ATTACK
-
-PATIENT = ScreeningContext(policy=Policy(phase_budget_ms=60_000.0))
+from tests.moderation.screening import found_by
 
 
 def threat_flags(text: str) -> list[str]:
-    return [f.label for f in screen(text, PATIENT).flags if f.reason == "threat"]
+    return [flag.label for flag in found_by(text, "threat")]
 
 
 @pytest.mark.parametrize(
