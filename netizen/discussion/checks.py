@@ -10,7 +10,7 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
 
-@checks.register(checks.Tags.compatibility)
+@checks.register()
 def screening_thresholds(**kwargs: Any) -> list[checks.CheckMessage]:
     from .screening import checked_thresholds
 

