@@ -115,23 +115,10 @@ def example_for(row: DecidedComment) -> Example | str:
     return Example(row.body, language, labels, known, origin=f"decision:{row.decision_id}")
 
 
-def decision_examples() -> Iterator[Example]:
-    """People's decisions as examples, in the order the decisions were taken."""
-    for row in decided_comments():
-        found = example_for(row)
-        if isinstance(found, Example):
-            yield found
-
-
-def decision_counts() -> dict[str, Any]:
-    """How many examples per label and language, and how many decisions were skipped and
-    why, for the training summary: enough to judge whether a retrain is worth running."""
-    return learned_from_decisions()[1]
-
-
 def learned_from_decisions() -> tuple[list[Example], dict[str, Any]]:
-    """The examples and their counts (see decision_counts) in one pass over the decisions,
-    for training, which needs both."""
+    """People's decisions as examples, in the order the decisions were taken, and their
+    counts for the training summary (per label and language, and how many decisions were
+    skipped and why: enough to judge whether a retrain is worth running), in one pass."""
     examples: list[Example] = []
     total = LabelTally()
     by_language: dict[str, LabelTally] = {}

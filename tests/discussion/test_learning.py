@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from netizen.discussion.decisions import decide
-from netizen.discussion.training_data import decision_counts
+from netizen.discussion.training_data import learned_from_decisions
 from netizen.moderation import classifiers
 from netizen.moderation.context import Policy, ScreeningContext
 from netizen.moderation.pipeline import screen
@@ -51,7 +51,7 @@ def test_decisions_train_a_new_set_that_is_compared_then_activated(
     models_root, sent, django_user_model
 ):
     moderator = django_user_model.objects.get(username="moderator")
-    before = decision_counts()["by_language"]
+    before = learned_from_decisions()[1]["by_language"]
     insult = sent("你这种人就是个废物，滚远点。", "198.51.100.7")
     thanks = sent("謝謝你們把這些微博翻譯出來。", "198.51.100.8")
     decide(insult, "reject", actor=moderator, via="queue", reason="personal_attack")

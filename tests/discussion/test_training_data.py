@@ -12,7 +12,7 @@ from netizen.discussion import screening
 from netizen.discussion.decisions import decide
 from netizen.discussion.models import Comment
 from netizen.discussion.submission import submit
-from netizen.discussion.training_data import decision_counts, decision_examples
+from netizen.discussion.training_data import learned_from_decisions
 from netizen.moderation.examples import Example
 from netizen.moderation.verdict import LABELS
 from netizen.stories.models import StoryPage
@@ -56,7 +56,7 @@ def decide_by(moderator):
 
 
 def examples() -> dict[str, Example]:
-    return {example.origin: example for example in decision_examples()}
+    return {example.origin: example for example in learned_from_decisions()[0]}
 
 
 def test_approval_knows_every_label_and_finds_none(comment, decide_by):
@@ -131,18 +131,18 @@ def test_one_query_however_many_comments(comment, decide_by, django_assert_num_q
     for text in (EN, HANS, HANT):
         decide_by(comment(text), "approve")
     with django_assert_num_queries(1):
-        assert len(list(decision_examples())) >= 3
+        assert len(learned_from_decisions()[0]) >= 3
 
 
 def test_counts_per_label_and_language(comment, decide_by, settings):
     settings.NETIZEN_COMMENT_LANGUAGES = ("en", "zh", "ko")
-    before = decision_counts()
+    before = learned_from_decisions()[1]
     decide_by(comment(EN), "approve")
     decide_by(comment(HANT), "reject", "hate_speech")
     decide_by(comment(HANS), "reject", "off_topic")
     decide_by(comment(CAMPAIGN), "spam")
     decide_by(comment("번역해 주셔서 감사합니다. 좋은 기사예요."), "approve")
-    after = decision_counts()
+    after = learned_from_decisions()[1]
 
     assert after["examples"] - before["examples"] == 3
     assert delta(after, before, "hate_speech") == {"positive": 1, "negative": 1}
