@@ -206,36 +206,35 @@ class LinearTextModel:
             raise ModelUnavailable(f"{self.name}: no folds")
         if any(len(row) != width for row in self.terms.values()):
             raise ModelUnavailable(f"{self.name}: every term needs an idf and {width - 1} weights")
-        # Pre-multiply the weights by the idf: one multiplication per n-gram at scoring time.
-        self._rows = {
-            term: (row[0], tuple(row[0] * w for w in row[1:])) for term, row in self.terms.items()
-        }
-        # Binary tf with one fold (an NB-LR model) needs only (idf², idf·w) per n-gram: two
-        # additions per n-gram found, which keeps its larger vocabulary as fast to score.
-        self._pairs = (
-            {term: (row[0] * row[0], row[0] * row[1]) for term, row in self.terms.items()}
-            if self.binary_tf and len(self.folds) == 1
-            else None
-        )
+        if self.binary_tf and width != 2:
+            raise ModelUnavailable(f"{self.name}: binary tf is scored with one fold only")
         self._intercepts = tuple(fold.intercept for fold in self.folds)
+        # Work each n-gram's share out once, at load: for binary tf (an NB-LR model, one
+        # fold) just (idf², idf·w), two additions per n-gram found, which keeps its larger
+        # vocabulary as fast to score; otherwise the idf and the weights times the idf.
+        if self.binary_tf:
+            self._pairs = {term: (idf * idf, idf * w) for term, (idf, w) in self.terms.items()}
+        else:
+            self._rows = {
+                term: (row[0], tuple(row[0] * w for w in row[1:]))
+                for term, row in self.terms.items()
+            }
 
     def decision(self, text: str) -> list[float]:
         """The raw linear score ``w_k·x + intercept_k`` of each fold."""
-        rows = self._rows
-        k = len(self.folds)
-        dots = [0.0] * k
         squares = 0.0
         grams = self.features(text)
-        if self._pairs is not None:
+        if self.binary_tf:  # each n-gram counts once
             dot = 0.0
             for pair in map(self._pairs.get, set(grams)):
                 if pair is not None:
                     squares += pair[0]
                     dot += pair[1]
             return self._decisions([dot], squares)
-        # Binary tf counts each n-gram once (and 1 + log 1 = 1, so sublinear_tf agrees).
-        counts = dict.fromkeys(grams, 1) if self.binary_tf else Counter(grams)
-        for gram, count in counts.items():
+        rows = self._rows
+        k = len(self.folds)
+        dots = [0.0] * k
+        for gram, count in Counter(grams).items():
             row = rows.get(gram)
             if row is None:
                 continue
