@@ -347,7 +347,11 @@ def test_words_leave_clean_text_alone():
 
 @pytest.mark.parametrize(
     "text",
-    ["The SB 1047 debate is back in California.", "SB1047法案引起争议。", "TMD (a jaw disorder)"],
+    [
+        "The SB 1047 debate is back in California.",
+        "我的TMD（颞下颌关节紊乱）又犯了",
+        "TMD (a jaw disorder)",
+    ],
 )
 def test_words_read_an_abbreviation_followed_by_a_number_or_its_expansion_as_a_name(text):
     assert flags(words, text) == []

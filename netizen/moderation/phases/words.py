@@ -49,5 +49,5 @@ def names_a_thing(text: str, folded: Folded, match: Match[Term]) -> bool:
     """Whether a suspect abbreviation (SB, TMD) is the name of a bill, a model or a disorder
     rather than abuse: written in capitals, with a number or a bracketed expansion after."""
     start, end = folded.original_span(match.start, match.end)
-    written = text[start:end]
-    return ABBREVIATION.fullmatch(written) is not None and bool(NAMED_THING.match(text, end))
+    capitals = ABBREVIATION.fullmatch(text[start:end]) is not None  # as the reader wrote it
+    return capitals and NAMED_THING.match(folded.text, match.end) is not None  # （ is ( here
