@@ -1,8 +1,9 @@
 """Text classifiers for the ``classify`` phase, scored in pure Python.
 
 Every classifier here is a :class:`LinearTextModel`: a sparse linear model over word or
-character n-grams (TF-IDF weighted, l2-normalised, as scikit-learn's ``TfidfVectorizer``
-builds them) followed by Platt's sigmoid calibration, averaged over one or more folds as
+character n-grams (TF-IDF weighted as scikit-learn's ``TfidfVectorizer`` builds them, or
+NB-LR: present or not, scaled by a log-count ratio; l2-normalised) followed by Platt's
+sigmoid calibration, averaged over one or more folds as
 scikit-learn's ``CalibratedClassifierCV`` does. Scoring one text is a few dict look-ups per
 n-gram: no numpy or scikit-learn at scoring time, so a comment costs tens of microseconds
 rather than the milliseconds of a scikit-learn call.
@@ -177,11 +178,12 @@ class Features:
 
 @dataclass(eq=False)
 class LinearTextModel:
-    """TF-IDF n-grams, l2-normalised, into calibrated linear folds; probabilities averaged.
+    """Weighted n-grams, l2-normalised, into calibrated linear folds; probabilities averaged.
 
     ``terms`` maps each n-gram to ``(idf, w_1, ..., w_k)``, one weight per fold. Scoring is
     ``mean_k sigmoid(-(a_k * (w_k·x + intercept_k) + b_k))`` where ``x`` is the text's
-    TF-IDF vector with unit length, exactly as scikit-learn computes it.
+    weighted n-gram vector (TF-IDF, or for binary tf |r|) with unit length, exactly as
+    scikit-learn computes it.
 
     The term frequency is the count, ``1 + log(count)`` (``sublinear_tf``) or 1 for any count
     (``binary_tf``, which wins over ``sublinear_tf``). Binary tf lets NB-LR models (binary

@@ -187,7 +187,8 @@ def fold(text: str, simplify: bool = True, *, mapped: bool = True) -> Folded:
     """The canonical form of ``text`` for matching, with a map back to the original.
 
     ``mapped=False`` leaves the map out (``origin`` is empty): text folded only to be
-    indexed or compared, never highlighted, is folded in half the time.
+    indexed or compared, never highlighted, is folded sooner (a Simplified post 8.7 -> 6.1 µs,
+    an English one 3.9 -> 1.0 µs, when this was added).
     """
     n = len(text)
     if text.isascii():

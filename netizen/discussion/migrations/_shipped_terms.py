@@ -1,4 +1,4 @@
-"""What the migrations that add shipped word-list terms share (0006 onwards).
+"""What the migrations that change shipped word-list terms share (0005 onwards).
 
 A module whose name starts with an underscore, so Django's loader does not take it for a
 migration. Keep it as it is: migrations already applied on sites call it, and changing what
