@@ -33,19 +33,29 @@ _CJK = re.compile(f"[{_CJK_CLASS}]")
 # A Latin-script word: letters and digits, but not CJK characters, which stand alone.
 _WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same words, sooner, in folded ASCII text
+# Symbols written for letters (leetspeak reads them as i, s, a, l), and those that can open a
+# word ("@ss", "$hit").
+_SYMBOL_CHARS = "!$@|"
+_OPENING_SYMBOLS = "@$"
+_SYMBOLS = re.compile(f"[{_SYMBOL_CHARS}]")
 # A word with symbols written for letters: "sh!t", "a$$hole", "@ss", "b!tch". It starts where
 # no word or symbol stands before it (so a run of symbols is scanned once, not from each of
-# its characters), and every symbol is followed by letters: "A$5" is a price, not a word.
+# its characters), holds at least one symbol, and every symbol inside it is followed by
+# letters: "A$5" is a price, not a word.
+# Possessive (++): a symbol is never a letter, so giving letters back cannot help; without it,
+# every word with no symbol would be given back one letter at a time.
+_W = f"[^\\W_{_CJK_CLASS}]++"  # letters and digits
+_L = f"[^\\W\\d_{_CJK_CLASS}]++"  # letters
 _SYMBOL_WORD = re.compile(
-    f"(?<![^\\W_{_CJK_CLASS}]|[@$!|])[@$]?[^\\W_{_CJK_CLASS}]+(?:[!$@|]+[^\\W\\d_{_CJK_CLASS}]+)*"
+    f"(?<![^\\W_{_CJK_CLASS}]|[{_SYMBOL_CHARS}])"
+    f"(?:[{_OPENING_SYMBOLS}]{_W}(?:[{_SYMBOL_CHARS}]+{_L})*|{_W}(?:[{_SYMBOL_CHARS}]+{_L})+)"
 )
-_SYMBOLS = re.compile(r"[!$@|]")
 # What CJK matching sees: letters and digits, plus the punctuation that ends a phrase.
 _VIEW = re.compile(r"[^\W_]+|[,!?;:。、…]+")
 _NOT_VIEW = re.compile(r"[^\w,!?;:。、…]+|_+")
 _LETTERS = re.compile(r"[^\W_]+")
 
-_LEET = str.maketrans("013457!$@|", "oieastisal")
+_LEET = str.maketrans("013457" + _SYMBOL_CHARS, "oieast" + "isal")
 _RUN3 = re.compile(r"(.)\1\1+")
 _RUN2 = re.compile(r"(.)\1+")
 # Letters spaced out to dodge word matching: "f u c k", "s.h.i.t".
@@ -241,10 +251,7 @@ class Lexicon[T: Entry]:
         if not _SYMBOLS.search(text):
             return
         for found in _SYMBOL_WORD.finditer(text):
-            word = found.group()
-            if not _SYMBOLS.search(word):
-                continue
-            for term in self._latin.get((self._canonical[word],), ()):
+            for term in self._latin.get((self._canonical[found.group()],), ()):
                 yield Match(term, found.start(), found.end())
 
     def _match_cjk(self, text: str) -> Iterable[Match[T]]:
