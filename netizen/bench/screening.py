@@ -22,7 +22,7 @@ from netizen.database import unapplied_migrations
 from netizen.moderation import ScreeningContext, SeenComment, screen
 from netizen.moderation.context import Policy
 from netizen.moderation.lexicon import default_lexicon
-from netizen.moderation.normalise import fingerprint, simhash
+from netizen.moderation.normalise import fingerprint_of, fold, simhash_of
 
 from .datasets import comment_mix
 from .pages import BenchError, environment, percentile
@@ -61,10 +61,15 @@ class RollingHistory:
         return 0
 
     def add(self, number: int, text: str) -> None:
-        now = datetime.now(UTC)
+        folded = fold(text, mapped=False)
         self.seen.append(
             SeenComment(
-                number, number % 7, f"client-{number}", fingerprint(text), simhash(text), now
+                number,
+                number % 7,
+                f"client-{number}",
+                fingerprint_of(folded),
+                simhash_of(folded),
+                datetime.now(UTC),
             )
         )
 

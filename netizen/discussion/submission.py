@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from netizen.moderation.decide import UNAVAILABLE_PRIORITY
-from netizen.moderation.normalise import fingerprint, simhash
+from netizen.moderation.normalise import fingerprint_of, fold, simhash_of
 from netizen.stories.models import StoryPage
 
 from .models import Comment, Status
@@ -114,7 +114,8 @@ def submit(
     A repeat is answered before the hourly limit is applied, so a reader who pressed "send"
     twice always gets the first receipt.
     """
-    text_fingerprint = fingerprint(body)
+    folded = fold(body, mapped=False)  # once, for both the fingerprint and the simhash
+    text_fingerprint = fingerprint_of(folded)
     author = author_key(email)
     earlier = existing_copy(story, text_fingerprint, author, client)
     if earlier:
@@ -130,7 +131,7 @@ def submit(
                 email=email.strip(),
                 body=body,
                 fingerprint=text_fingerprint,
-                simhash=simhash(body),
+                simhash=simhash_of(folded),
                 author_key=author,
                 client=client,
                 status=Status.PENDING,
