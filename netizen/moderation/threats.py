@@ -26,15 +26,24 @@ _SPEAKER = (
 _GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,2}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
-    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap)"
+    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|break|snap|slit"
+    r"|put\s+a\s+bullet\s+(?:in|into|through))"
 )
-_VICTIM = r"(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|all\s+of)\b"
+# Whom: a pronoun, or "that reporter" / "the author" after a bullet or a blade.
+_VICTIM = (
+    r"(?:both\s+|all\s+)?(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|all\s+of"
+    r"|(?<=in\s)(?:that|this|the))\b"
+)
+# ... or that someone or some people should have it done to them: "every Muslim in this town
+# should be rounded up and shot", "the author should be dragged out and beaten until...".
+# (Who it is said of is for the target phase: a person or a group must be named.)
 _DONE_TO = (
-    r"\b(?:you|they|he|she|them\s+all|all\s+of\s+(?:you|them)|(?:these|those|all|every)\s+[a-z]+)"
-    r"\s+(?:should|deserves?\s+to|need\s+to|needs\s+to|ought\s+to|will|are\s+going\s+to|"
-    r"is\s+going\s+to|gonna)\s+(?:be|get)\s+"
+    r"\b(?:should|deserves?\s+to|need\s+to|needs\s+to|ought\s+to|will|are\s+going\s+to"
+    r"|is\s+going\s+to|gonna)(?:\s++(?:all|just|really|each))?\s++(?:be|get)"
+    r"(?:\s++(?!never\b|not\b)[a-z'’]+){0,5}?\s++"
     r"(?:killed|shot|stabbed|hanged|hung|lynched|raped|gassed|burned|burnt|executed|murdered"
-    r"|exterminated|slaughtered|beheaded|beaten\s+to\s+death|strung\s+up|put\s+down)\b"
+    r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down"
+    r"|beaten\s+(?:up|until|senseless|to\s+death|to\s+a\s+pulp|black\s+and\s+blue))\b"
 )
 ENGLISH = re.compile(rf"{_SPEAKER}{_GAP}\s++{_VIOLENCE}\s++{_VICTIM}|{_DONE_TO}")
 
@@ -50,14 +59,19 @@ _ZH_VIOLENCE = (
 # Nothing between may deny or ask: 我不会杀你, 我劝你别把他打死, 我怎么会杀你.
 _ZH_GAP = r"[^,.!?;，。！？；\s不没别怎]"
 # ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).
+# Or all of them, put to death (同性恋全部拉去枪毙, 回教徒全部都应该杀晒).
+_ZH_PUT_TO_DEATH = r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死)"
+_ZH_TAKEN = r"(?:拉去|拉出去|拖出去|抓起来|拉出嚟|拖出嚟|捉去)"
 _ZH_DONE_TO = (
-    r"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?(?:拉去|拉出去|拖出去|抓起来)?"
-    r"(?:枪毙|处死|杀掉|杀光|烧死|活埋|毙了|打死)"
+    rf"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
+    rf"|(?:全部|统统|通通|全都)(?:都)?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
 )
+# One after another, as they come: 来一个杀一个, 见一个我们砍一个.
+_ZH_EACH = rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈)一个"
 CHINESE = re.compile(
     rf"{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?把{_ZH_VICTIM}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_DONE_TO}"
+    rf"|{_ZH_DONE_TO}|{_ZH_EACH}"
 )
 
 

@@ -61,6 +61,37 @@ def test_a_denied_hateful_claim_is_not_hate_speech(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "I don't think refugees are criminals at all.",
+        "It isn't true that Roma are thieves.",
+        "No one should call disabled people parasites.",
+        "Not all migrants are rapists, and saying so is xenophobic.",
+        "Calling Muslims terrorists is a lazy stereotype.",
+    ],
+)
+def test_a_claim_the_commenter_disbelieves_or_calls_bigoted_is_not_hate_speech(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_disclaimer_in_its_own_clause_does_not_excuse_the_claim_after_it():
+    assert HATE_SPEECH in flagged("I'm not a racist, but refugees are criminals.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women belong in the kitchen, not in parliament.",
+        "Gay people don't deserve any rights.",
+        "Trans people are mentally ill.",
+        "Those immigrants are all dangerous.",
+    ],
+)
+def test_denying_a_group_its_rights_or_a_trait_said_of_it_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "This stupid app crashed again.",
         "这破天气真烦人，又下雨了。",
         "這破天氣真煩人，又下雨了。",

@@ -27,6 +27,16 @@ def threat_flags(text: str) -> list[str]:
         ("我搵人斬死你", PERSONAL_ATTACK),
         ("我哋聽日去揼佢哋", HATE_SPEECH),
         ("你死硬啦，睇住嚟", PERSONAL_ATTACK),
+        ("Post that again and I'll snap both your arms.", PERSONAL_ATTACK),
+        ("Someone ought to put a bullet in that editor.", PERSONAL_ATTACK),
+        ("The columnist should be dragged outside and beaten senseless.", PERSONAL_ATTACK),
+        ("Every Roma family on this street should be rounded up and gassed.", HATE_SPEECH),
+        ("Gay people should all be shot.", HATE_SPEECH),
+        ("黑人来一个我们打一个。", HATE_SPEECH),
+        ("那些移工全部拉去槍斃。", HATE_SPEECH),
+        ("啲外傭全部都應該斬晒。", HATE_SPEECH),
+        # The group is named in the clause before; the threat is to all of them.
+        ("那些穆斯林敢来我们村，见一个砍一个。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -46,6 +56,10 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我劝你别把他打死。",
         "我怎么会杀你呢？",
         "他不该被判死刑，更不该枪毙。",
+        "The incumbent should be beaten at the polls, not in the street.",
+        "We need to kill the bill before the vote.",
+        "Break a leg at the audition tonight!",
+        "那些蚊子全部打死了。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):

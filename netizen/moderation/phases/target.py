@@ -92,6 +92,9 @@ THREATENING = 0.85
 # A threat negated is withdrawn ("I would never hurt you", 我不会打你), but "don't" before
 # one warns: 出门别被人堵了.
 WARNINGS = frozenset({"别"})
+# A threat to many at once (见一个打一个, "kill them all") is aimed at the group the comment
+# names, even from a clause of its own: 啲大陆人再嚟香港，见一个打一个.
+COLLECTIVE = re.compile(r"一个.*一个|[们哋]|全部|统统|\b(?:them|all|every|each)\b")
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # What a finding is multiplied by: when the Chinese model's "offensive" names no one (a mild
 # cut: COLD's comments often attack a group the topic implies, and on its dev split a deeper
@@ -259,8 +262,10 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
         if clause.has(THREAT) and (group or person) and not clause.negated(THREAT, WARNINGS):
-            label = HATE_SPEECH if clause.has(GROUP) or not person else PERSONAL_ATTACK
-            flags.append(cue_flag(first(clause, THREAT), label, THREATENING, "threat", folded))
+            threat = first(clause, THREAT)
+            at_group = clause.has(GROUP) or (group and COLLECTIVE.search(threat.term.text))
+            label = HATE_SPEECH if at_group or not person else PERSONAL_ATTACK
+            flags.append(cue_flag(threat, label, THREATENING, "threat", folded))
     return flags
 
 
