@@ -77,6 +77,12 @@ NEGATION_REACH = 10
 # How close after "we", "I'm a" or 我们 a word must stand to be said of the commenter's own
 # group: "us old fags", 我们几个基佬.
 SELF_REACH = 6
+# In English, a few words that only count or describe the group may stand between, and
+# the names before it in a list: "we're a bunch of old fags and dykes".
+SELF_WORDS = re.compile(
+    r"(?:\s*\b(?:a|are|all|bunch|couple|few|of|old|proud|just|two|three|such"
+    r"|[a-z]+\s+(?:and|or))\b)*\s*"
+)
 # Between "we" and the slur, words that turn it against others: 我们不欢迎, "we don't want".
 NOT_SELF = re.compile(r"[不没别]|\b(?:not|no|don't|hate|want)\b")
 # How close after someone else a verb of saying must stand for what follows to be theirs:
@@ -111,7 +117,11 @@ CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 # "Not one of them is any good", a claim about every member of a group: 没有一个新疆人是好
 # 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
 NONE_GOOD = re.compile(
-    r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的)"
+    r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的|好嘢)"
+    # "No Muslim has ever been any good", "not one of them is any good".
+    r"|\b(?:no|not\s+(?:a|one)(?:\s+single)?)(?:\s+[a-z]+){1,3}?"
+    r"\s+(?:has\s+ever\s+been|have\s+ever\s+been|is|are|was|were|will\s+ever\s+be)"
+    r"\s+(?:any|ever\s+any)\s+good\b"
 )
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
@@ -252,7 +262,8 @@ class Clause:
         others = [m.start for m in self.matches if m.term.label in (PERSON, GROUP, NEGATION)]
         for cue in self.of(SELF):
             between = self.text[cue.end - self.start : at - self.start]
-            if not 0 <= at - cue.end <= SELF_REACH or NOT_SELF.search(between):
+            near = 0 <= at - cue.end <= SELF_REACH or SELF_WORDS.fullmatch(between)
+            if not near or NOT_SELF.search(between):
                 continue
             if not any(cue.end <= start < at for start in others):
                 return True

@@ -612,3 +612,55 @@ def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
 @pytest.mark.parametrize("text", ["The VR app is useless.", "Chapter V is stupid."])
 def test_a_v_is_not_read_as_you(text):
     assert PERSONAL_ATTACK not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新移民唔係寄生蟲，佢哋都係嚟打工嘅。",
+        "誰說溫州人都很摳門？我的室友是全宿舍最大方的人。",
+        "佢話外傭全部都係賊，我覺得佢好過分。",
+        "把外勞叫做「蟑螂」是歧視，請大家不要再用。",
+    ],
+)
+def test_cantonese_denials_reports_and_naming_discrimination_reject_the_claim(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jews control the media and the courts.",
+        "No refugee has ever been any good for this town.",
+        "冇一個外傭係好嘢。",
+    ],
+)
+def test_a_claim_with_its_own_verb_or_about_every_member_of_a_group_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+def test_no_one_named_is_no_claim_about_a_group():
+    assert HATE_SPEECH not in flagged("No striker on this team is any good.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reclaimed"),
+    [
+        ("We're a bunch of old fags and dykes who run a choir.", True),
+        ("We beat up fags and dykes.", False),
+    ],
+)
+def test_a_slur_in_a_list_the_commenter_counts_themselves_in_is_reclaimed(text, reclaimed):
+    assert (HATE_SPEECH not in flagged(text)) is reclaimed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你这种人活着就是浪费空气。",
+        "樓上出門是不是沒帶腦？",
+        "The commenter above has the IQ of a sponge.",
+    ],
+)
+def test_contempt_without_swear_words_aimed_at_a_person_is_a_personal_attack(text):
+    assert PERSONAL_ATTACK in flagged(text)

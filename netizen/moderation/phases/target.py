@@ -283,18 +283,21 @@ def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
         ]
         for named in nearby:
             between = clause.text[named.end - clause.start : trait.start - clause.start]
-            if links(between):
+            if links(between, trait.term.text):
                 return trait
     return None
 
 
-def links(between: str) -> bool:
+def links(between: str, trait: str) -> bool:
     """Whether the words between a group and a trait say the trait of the group: in English
-    only linking words ("are all", "are too"; not "the Chinese version is backward"), in
-    Chinese a linking character within a few (都是, 就, 很)."""
+    only linking words ("are all", "are too"; not "the Chinese version is backward"), or
+    none before a trait that brings its own verb ("Jews control the media"); in Chinese a
+    linking character within a few (都是, 就, 很)."""
     if between.isascii():
         words = [STRETCHED.sub(r"\1", word) for word in between.split()]
-        return bool(words) and all(word in LINK_WORDS for word in words)
+        if not words:
+            return " " in trait and trait.isascii()
+        return all(word in LINK_WORDS for word in words)
     return 0 < len(between) <= LINK_REACH and LINKING.search(between) is not None
 
 
