@@ -45,6 +45,9 @@ KINDS = (
     REPORT, STEREOTYPE, SAY, PRAISE,
 )  # fmt: skip
 TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE)
+# Words that demean whoever they are said of: negated, they deny the claim; inside a phrase
+# that rejects one (扔进历史的垃圾堆), they are part of the rejection.
+DEMEANING = (INSULT, DEHUMANISE, STEREOTYPE)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
 # Paired quotation marks (ASCII and typographic, Chinese corner brackets, the title marks
@@ -52,7 +55,8 @@ CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 # sets off the reply on the same line, "> quote —— reply", or a sentence end followed by a
 # reply's first word, "> quote. Yeah, and..."), and a Weibo repost chain ("//@name: words").
 REPLY_OPENER = (
-    r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol)\b"
+    r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol|nice|whoever|what\s+a"
+    r"|you['’]re|you\s+are|that['’]s|this\s+is)\b"
     r"|同意|对啊|對啊|没错|沒錯|呵呵|哈哈|说得好|說得好|说得对|說得對"
 )
 # Agreeing with what was just quoted: right after the quote, past a dash or punctuation.
@@ -89,10 +93,14 @@ NOT_SELF = re.compile(r"[不没别]|\b(?:not|no|don't|hate|want)\b")
 # "you said", "楼上刚才说"; "I said" and 说白了 are the commenter's own.
 SAY_REACH = 6
 # Words that begin with a verb of saying but report no one's words: 你能说明, 说服.
-NOT_SAYING = ("说明", "说服")
-# Someone else, unnamed, who says it (有人说, "someone said", "the comment that called"):
+NOT_SAYING = ("说明", "说服", "说到", "说起", "说句", "说实", "说真", "说白", "说穿")
+# A claim named as the subject of the clause is put up for judging, not made: "Saying women
+# belong in the kitchen isn't edgy", 说河南人都是骗子，这根本不是事实.
+OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+)?$")
+# Someone else, unnamed, who says it (有人说, "someone said", "the idiot who said", "the
+# comment that called"):
 # not a person an insult could be aimed at, so not a person cue.
-SOMEONE = re.compile(r"有人|\b(?:someone|somebody|(?:the|that|a) (?:comment|post|tweet))\b")
+SOMEONE = re.compile(r"有人|\b(?:someone|somebody|who|(?:the|that|a) (?:comment|post|tweet))\b")
 SOMEONE_REACH = 20  # characters before the verb: "the comment that called", 总有人那么自信地说
 # Someone named after what they said, in a few characters: 骂同性恋是变态的那位,
 # 说河南人都是骗子的人.
@@ -125,6 +133,8 @@ NONE_GOOD = re.compile(
 )
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
+# A clause of fewer characters than this may be an item of a list (花，草，树).
+LIST_ITEM = 4
 
 
 @dataclass(frozen=True)
@@ -218,6 +228,9 @@ class Clause:
     matches: tuple[Match[Cue], ...]
     text: str = ""
     start: int = 0  # where the clause's text begins in the comment (folded)
+    # Between two clauses of a few words each, the first no question: not a list item or an
+    # answer.
+    in_sentence: bool = False
 
     def has(self, *kinds: str) -> bool:
         return all(kind in self.kinds for kind in kinds)
@@ -246,8 +259,10 @@ class Clause:
             if not only[word]:
                 continue
             # One character alone is also an answer or a list item (干。/ 花，草，树): it
-            # swears when it opens the comment, is repeated, or is exclaimed.
-            if len(word) > 1 or self.start == 0 or len(bare) > 1 or "!" in self.text:
+            # swears when it opens the comment, is repeated, is exclaimed, or breaks into a
+            # sentence (这政策烂到爆，幹，到底谁想出来的).
+            alone = self.start == 0 or self.in_sentence
+            if len(word) > 1 or alone or len(bare) > 1 or "!" in self.text:
                 return match
         return None
 
@@ -292,10 +307,13 @@ class Clause:
             someone = SOMEONE.search(before) or any(
                 say.start - gap in person_ends for gap in range(SAY_REACH + 1)
             )
+            named_as_subject = OPENS_CLAUSE.match(self.text[:at]) and (
+                say.term.text.endswith("ing") or not say.term.text.isascii()
+            )
             named_after = groups[0] - say.end <= 1 and SAYER_AFTER.match(
                 self.text, groups[0] - self.start
             )
-            if someone or named_after:
+            if someone or named_after or named_as_subject:
                 return True
         return False
 
@@ -320,21 +338,23 @@ def clauses(text: str) -> list[Clause]:
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
     in_expletive = covered([(m.start, m.end) for m in matches if m.term.label == EXPLETIVE])
+    in_rejection = covered([(m.start, m.end) for m in matches if m.term.label == REJECTION])
     matches = sorted(
         (
             m
             for m in matches
             if not (m.term.label == PERSON and in_expletive(m.start, m.end))
+            and not (m.term.label in DEMEANING and in_rejection(m.start, m.end))
             and not (m.term.label == NEGATION and asks(own, m))
         ),
         key=lambda m: (m.start, -m.end),
-    )  # (the 他 of 他妈的 names no one)
+    )  # (the 他 of 他妈的 names no one; the 垃圾 of 历史的垃圾堆 demeans no one)
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
-    start = 0
+    start = previous = 0
     ordered = iter(matches)
     pending = next(ordered, None)
-    for end in bounds:
+    for at, end in enumerate(bounds):
         taken = []
         while pending is not None and pending.start < end:
             taken.append(pending)
@@ -342,9 +362,20 @@ def clauses(text: str) -> list[Clause]:
         inner = tuple(taken)
         if inner:
             kinds = frozenset(m.term.label for m in inner)
-            found.append(Clause(kinds, inner, own[start:end], start))
-        start = end
+            after = bounds[at + 1] if at + 1 < len(bounds) else end
+            in_sentence = (
+                not own[previous:start].rstrip().endswith(("?", "？"))
+                and words_in(own[previous:start]) >= LIST_ITEM
+                and words_in(own[end:after]) >= LIST_ITEM
+            )
+            found.append(Clause(kinds, inner, own[start:end], start, in_sentence))
+        start, previous = end, start
     return found
+
+
+def words_in(text: str) -> int:
+    """How many characters of ``text`` are not punctuation or space."""
+    return len(PUNCTUATION_AND_SPACE.sub("", text))
 
 
 def covered(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:

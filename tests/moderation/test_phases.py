@@ -351,6 +351,8 @@ def test_words_leave_clean_text_alone():
         "The SB 1047 debate is back in California.",
         "我的TMD（颞下颌关节紊乱）又犯了",
         "TMD (a jaw disorder)",
+        "SB在我们组是Sales Budget的缩写。",
+        "Our SB meeting (the Standards Board) ran long.",
     ],
 )
 def test_words_read_an_abbreviation_followed_by_a_number_or_its_expansion_as_a_name(text):
@@ -359,7 +361,15 @@ def test_words_read_an_abbreviation_followed_by_a_number_or_its_expansion_as_a_n
 
 @pytest.mark.parametrize(
     "text",
-    ["你个SB，滚", "tmd 又堵车", "SB 又来了", "sb 2333", "cnm 100遍", "you chink 1000 times"],
+    [
+        "你个SB，滚",
+        "tmd 又堵车",
+        "SB 又来了",
+        "sb 2333",
+        "cnm 100遍",
+        "you chink 1000 times",
+        "SB，你连sales budget都不懂",
+    ],
 )
 def test_words_still_flag_the_abbreviation_said_as_abuse(text):
     assert reasons(words, text) == [words.SUSPECT_REASON]

@@ -664,3 +664,56 @@ def test_a_slur_in_a_list_the_commenter_counts_themselves_in_is_reclaimed(text, 
 )
 def test_contempt_without_swear_words_aimed_at_a_person_is_a_personal_attack(text):
     assert PERSONAL_ATTACK in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“女人不适合当领导”这种说法早就该扔进历史的垃圾堆了。",
+        "「女生不適合讀理工」這種話早該丟進歷史的垃圾桶。",
+    ],
+)
+def test_an_insult_inside_a_phrase_that_rejects_a_claim_is_part_of_the_rejection(text):
+    assert not screened(text).labels_over(Policy().thresholds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saying refugees are parasites isn't brave, it's just cruel.",
+        "Calling Roma thieves is not an opinion.",
+        "说东北人都是骗子，这根本不是事实。",
+    ],
+)
+def test_a_claim_named_as_the_subject_of_a_sentence_is_judged_not_made(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "insult"),
+    [
+        ("The clown who said Muslims are stupid should log off.", "clown"),
+        ("楼上那个白痴说河南人都是骗子。", "白痴"),
+    ],
+)
+def test_the_insult_at_whoever_made_a_claim_is_theirs_not_the_claims(text, insult):
+    attacks = [flag.detail for flag in found_by(text, "insult")]
+    assert attacks == [insult]
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_reply_after_a_quoted_line_starts_at_the_second_person():
+    text = "> Tibetans are savages. Nice quote. You're a worthless moron for posting it."
+    assert flagged(text) >= {PERSONAL_ATTACK}
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "swears"),
+    [
+        ("這政策真的爛到爆，幹，到底誰想出來的。", True),
+        ("花，草，干，湿，都写在清单上。", False),
+    ],
+)
+def test_one_expletive_character_breaking_into_a_sentence_is_swearing(text, swears):
+    assert (OBSCENITY in flagged(text)) is swears

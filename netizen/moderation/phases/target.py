@@ -39,12 +39,14 @@ from typing import TYPE_CHECKING
 
 from netizen.moderation.cues import (
     DEHUMANISE,
+    DEMEANING,
     GROUP,
     INSULT,
     PERSON,
     PRAISE,
     REJECTION,
     REPORT,
+    SAY,
     STEREOTYPE,
     THING,
     THREAT,
@@ -66,8 +68,6 @@ if TYPE_CHECKING:
 PHASE = "target"
 # Cues that make the commenter's own words abusive (with an expletive said on its own).
 ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE)
-# Words that demean whoever they are said of: negated, they deny the claim.
-DEMEANING = (INSULT, DEHUMANISE, STEREOTYPE)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
 INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
@@ -142,7 +142,10 @@ def run(state: ScreeningState) -> None:
     group = any(clause.has(GROUP) for clause in own)
     quotes = quoted_spans(state.text)
     quoting = bool(quotes) or len(own) < len(found)
-    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own)
+    # An insult at whoever made a reported claim is the commenter's own abuse too.
+    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own) or any(
+        insult_at_sayer(clause) for clause in found if clause.attributed
+    )
     reading = Reading(
         person=any(clause.has(PERSON) for clause in found),
         group=group,
@@ -247,9 +250,10 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.attributed:
             # Someone else's claim about a group, reported: only an insult aimed at whoever
             # made it is the commenter's own ("the guy saying that is a moron").
-            if clause.has(INSULT) and not clause.negated(INSULT):
-                match = first(clause, INSULT)
-                flags.append(cue_flag(match, PERSONAL_ATTACK, INSULT_AT_PERSON, "insult", folded))
+            if at_sayer := insult_at_sayer(clause):
+                flags.append(
+                    cue_flag(at_sayer, PERSONAL_ATTACK, INSULT_AT_PERSON, "insult", folded)
+                )
             continue
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
@@ -267,6 +271,24 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             label = HATE_SPEECH if at_group or not person else PERSONAL_ATTACK
             flags.append(cue_flag(threat, label, THREATENING, "threat", folded))
     return flags
+
+
+def insult_at_sayer(clause: Clause) -> Match[Cue] | None:
+    """In a reported claim, the insult aimed at whoever made it: not the one inside the claim
+    (楼上说河南人都是骗子), and only when someone is named to insult ("Saying women are
+    stupid is sexist" names no one): a person, or the insult itself ("the idiot who said")."""
+    if not clause.has(INSULT) or clause.negated(INSULT):
+        return None
+    claimed = insult_of_group(clause)
+    said_at = first(clause, SAY).start if clause.has(SAY) else 0
+    return next(
+        (
+            insult
+            for insult in clause.of(INSULT)
+            if insult != claimed and (clause.has(PERSON) or insult.start < said_at)
+        ),
+        None,
+    )
 
 
 def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:

@@ -47,7 +47,16 @@ def run(state: ScreeningState) -> Iterator[Flag]:
 
 def names_a_thing(text: str, folded: Folded, match: Match[Term]) -> bool:
     """Whether a suspect abbreviation (SB, TMD) is the name of a bill, a model or a disorder
-    rather than abuse: written in capitals, with a number or a bracketed expansion after."""
+    rather than abuse: written in capitals, with a number or a bracketed expansion after, or
+    spelt out somewhere in the comment ("SB 指的是 Sales Budget")."""
     start, end = folded.original_span(match.start, match.end)
-    capitals = ABBREVIATION.fullmatch(text[start:end]) is not None  # as the reader wrote it
-    return capitals and NAMED_THING.match(folded.text, match.end) is not None  # （ is ( here
+    letters = text[start:end]  # as the reader wrote it
+    if ABBREVIATION.fullmatch(letters) is None:
+        return False
+    return NAMED_THING.match(folded.text, match.end) is not None or spelt_out(letters, text)
+
+
+def spelt_out(letters: str, text: str) -> bool:
+    """Whether ``text`` holds capitalised words with these initials: Sales Budget for SB."""
+    words = r"[\s-]+".join(rf"{letter}[a-z]+" for letter in letters)
+    return re.search(rf"(?<![A-Za-z]){words}(?![a-z])", text) is not None
