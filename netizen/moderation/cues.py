@@ -40,14 +40,15 @@ REPORT = "report"
 STEREOTYPE = "stereotype"
 SAY = "say"
 PRAISE = "praise"
+HOSTILITY = "hostility"
 KINDS = (
     PERSON, GROUP, INSULT, DEHUMANISE, THREAT, NEGATION, REJECTION, EXPLETIVE, THING, SELF,
-    REPORT, STEREOTYPE, SAY, PRAISE,
+    REPORT, STEREOTYPE, SAY, PRAISE, HOSTILITY,
 )  # fmt: skip
-TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE)
+TRIGGERS = (INSULT, DEHUMANISE, THREAT, EXPLETIVE, STEREOTYPE, HOSTILITY)
 # Words that demean whoever they are said of: negated, they deny the claim; inside a phrase
 # that rejects one (扔进历史的垃圾堆), they are part of the rejection.
-DEMEANING = (INSULT, DEHUMANISE, STEREOTYPE)
+DEMEANING = (INSULT, DEHUMANISE, STEREOTYPE, HOSTILITY)
 CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 
 # Paired quotation marks (ASCII and typographic, Chinese corner brackets, the title marks

@@ -21,3 +21,7 @@ def flagged(text: str) -> set[str]:
 def found_by(text: str, reason: str) -> list[Flag]:
     """The findings with this reason ("threat", "insult_group"...), at any score."""
     return [flag for flag in screened(text).flags if flag.reason == reason]
+
+
+def labels_found_by(text: str, reason: str) -> list[str]:
+    return [flag.label for flag in found_by(text, reason)]

@@ -14,7 +14,7 @@ from netizen.moderation.verdict import (
     PERSONAL_ATTACK,
     SCREENING_UNAVAILABLE,
 )
-from tests.moderation.screening import PATIENT, flagged, found_by, screened
+from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_by, screened
 
 
 @pytest.mark.parametrize(
@@ -717,3 +717,35 @@ def test_a_reply_after_a_quoted_line_starts_at_the_second_person():
 )
 def test_one_expletive_character_breaking_into_a_sentence_is_swearing(text, swears):
     assert (OBSCENITY in flagged(text)) is swears
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I honestly hate Muslims.",
+        "I just can't stand those refugees.",
+        "We need to get rid of all the migrants in this town.",
+        "我最讨厌同性恋。",
+        "真的受不了那些外劳。",
+        "我真係好憎恨啲大陸人。",
+    ],
+)
+def test_hatred_the_commenter_declares_for_a_group_is_hate_speech(text):
+    assert HATE_SPEECH in labels_found_by(text, "hostility")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why do you hate Muslims so much?",
+        "I don't hate refugees, I hate the way they are treated.",
+        "I hate Muslims being blamed for every attack.",
+        "I hate my landlord.",
+        "Hate speech against migrants is rising.",
+        "你为什么讨厌黑人？",
+        "我讨厌歧视黑人的人。",
+        "他们讨厌同性恋，我不。",
+    ],
+)
+def test_hatred_asked_about_denied_or_aimed_elsewhere_is_not_declared_of_a_group(text):
+    assert labels_found_by(text, "hostility") == []

@@ -6,11 +6,11 @@ import pytest
 from netizen.moderation.normalise import fold
 from netizen.moderation.threats import spans
 from netizen.moderation.verdict import HATE_SPEECH, PERSONAL_ATTACK
-from tests.moderation.screening import found_by
+from tests.moderation.screening import labels_found_by
 
 
 def threat_flags(text: str) -> list[str]:
-    return [flag.label for flag in found_by(text, "threat")]
+    return labels_found_by(text, "threat")
 
 
 @pytest.mark.parametrize(

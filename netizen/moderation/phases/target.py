@@ -41,6 +41,7 @@ from netizen.moderation.cues import (
     DEHUMANISE,
     DEMEANING,
     GROUP,
+    HOSTILITY,
     INSULT,
     PERSON,
     PRAISE,
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
 
 PHASE = "target"
 # Cues that make the commenter's own words abusive (with an expletive said on its own).
-ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE)
+ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE, HOSTILITY)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
 INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
@@ -87,6 +88,20 @@ STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" is "so"
 LINK_REACH = 8
 ADJACENT = 2  # an insult this close before a group is said of it: "stupid Muslims", 蠢的黑人
 LINKING = re.compile("[都是就很全太真又係]")
+# Hatred declared by the commenter ("I really hate", 我最讨厌, or nothing before it), not
+# asked about or said of someone else ("why do you hate", 他们讨厌, 我不讨厌).
+DECLARED = re.compile(r"(?:^|\b(?:i|we)(?:\s+(?!not\b|never\b)[a-z]+(?<!n't)){0,2})\s*$")
+NOT_DECLARED_ZH = re.compile("[你他她谁不没别吗怎为]")
+DECLARED_REACH = 4  # characters before a Chinese cue that may say who hates
+# Between the hatred and the group it is aimed at: "hate all those", 讨厌那些.
+OBJECT_WORDS = frozenset({
+    "all", "the", "those", "these", "of", "fucking", "damn", "bloody", "any", "every", "most",
+    "so", "much", "really", "filthy", "dirty",
+})  # fmt: skip
+OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
+# After the group, words that make it the subject of something else ("I hate Muslims being
+# blamed", 讨厌黑人被欺负) or narrow it to some of them ("refugees who...", 讨厌黑人的人).
+NOT_OBJECT = re.compile(r"\s*(?:being|getting|who|that|when|having)\b|的|被")
 DEHUMANISING = 0.85
 THREATENING = 0.85
 # A threat negated is withdrawn ("I would never hurt you", 我不会打你), but "don't" before
@@ -258,6 +273,8 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
+        if (hostile := hostility_to_group(clause)) and not denies(clause):
+            flags.append(cue_flag(hostile, HATE_SPEECH, INSULT_AT_GROUP, "hostility", folded))
         if (insult := insult_of_group(clause)) and not denies(clause):
             flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
@@ -289,6 +306,42 @@ def insult_at_sayer(clause: Clause) -> Match[Cue] | None:
         ),
         None,
     )
+
+
+def hostility_to_group(clause: Clause) -> Match[Cue] | None:
+    """Hatred the commenter declares of a group named right after it: "I hate Muslims", "I
+    can't stand those immigrants", 我最讨厌同性恋. Not "why do you hate Muslims", "I hate
+    Muslims being blamed for it" or 讨厌黑人的人."""
+    groups = {named.start: named for named in named_groups(clause)}
+    for hostile in clause.of(HOSTILITY):
+        at = hostile.start - clause.start
+        before = clause.text[:at]
+        if hostile.term.text.isascii():
+            if not DECLARED.search(before):
+                continue
+        elif NOT_DECLARED_ZH.search(before[-DECLARED_REACH:]):
+            continue
+        if named := aimed_at(clause, hostile, groups):
+            rest = clause.text[named.end - clause.start :]
+            if not NOT_OBJECT.match(rest):
+                return hostile
+    return None
+
+
+def aimed_at(
+    clause: Clause, hostile: Match[Cue], groups: dict[int, Match[Cue]]
+) -> Match[Cue] | None:
+    """The group named as the object of ``hostile``, with only determiners between."""
+    after = clause.text[hostile.end - clause.start :]
+    if hostile.term.text.isascii():
+        for word in re.finditer(r"\S+", after[:LATIN_LINK_REACH]):
+            if named := groups.get(hostile.end + word.start()):
+                return named
+            if word.group() not in OBJECT_WORDS:
+                return None
+        return None
+    gap = OBJECT_ZH.match(after)
+    return groups.get(hostile.end + gap.end()) if gap else None
 
 
 def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
