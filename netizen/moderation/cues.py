@@ -68,6 +68,8 @@ ENDORSED = re.compile(
 )
 QUOTED = re.compile(
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
+    # 'single quotes', told from apostrophes (it's, the users' pay) by what stands around them
+    r"|(?<![\w'])'(?=\w)[^'\n]{2,60}?(?<=[\w.!?])'(?!\w)"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
@@ -101,13 +103,19 @@ OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+)?$")
 # Someone else, unnamed, who says it (有人说, "someone said", "the idiot who said", "the
 # comment that called"):
 # not a person an insult could be aimed at, so not a person cue.
-SOMEONE = re.compile(r"有人|\b(?:someone|somebody|who|(?:the|that|a) (?:comment|post|tweet))\b")
-SOMEONE_REACH = 20  # characters before the verb: "the comment that called", 总有人那么自信地说
+SOMEONE = re.compile(
+    r"有人|(?:一堆|很多|好多|一些|不少|那些|这些|一班|啲)人"
+    r"|\b(?:someone|somebody|who|people|users|trolls|commenters|others"
+    r"|(?:the|that|a|this) (?:comment|post|tweet|user|account))\b"
+)
+SOMEONE_REACH = 30  # characters before the verb: "the comment that called", 总有人那么自信地说
 # Someone named after what they said, in a few characters: 骂同性恋是变态的那位,
 # 说河南人都是骗子的人.
 SAYER_AFTER = re.compile(
     r"[^,.!?;，。！？；]{0,12}?的"
-    r"(?:(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙)|那位|这位)"
+    r"(?:(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙|用户|博主|楼主|作者|记者)"
+    r"|那位|这位|评论|留言|帖子|言论)"
+    r"|[^,.!?;，。！？；]{0,12}?(?:嗰个|嗰啲人)"
 )
 # Agreeing with what someone said, which makes it the commenter's claim too.
 AGREES = re.compile(
@@ -135,7 +143,7 @@ NONE_GOOD = re.compile(
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
 # A clause of fewer characters than this may be an item of a list (花，草，树).
-LIST_ITEM = 4
+LIST_ITEM = 3
 
 
 @dataclass(frozen=True)

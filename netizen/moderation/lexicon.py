@@ -41,14 +41,14 @@ _SYMBOLS = re.compile(f"[{_SYMBOL_CHARS}]")
 # A word with symbols written for letters: "sh!t", "a$$hole", "@ss", "b!tch". It starts where
 # no word or symbol stands before it (so a run of symbols is scanned once, not from each of
 # its characters), holds at least one symbol, and every symbol inside it is followed by
-# letters: "A$5" is a price, not a word.
+# letters (then perhaps digits: "f@gg0t"): "A$5" is a price, not a word.
 # Possessive (++): a symbol is never a letter, so giving letters back cannot help; without it,
 # every word with no symbol would be given back one letter at a time.
 _W = f"[^\\W_{_CJK_CLASS}]++"  # letters and digits
 _L = f"[^\\W\\d_{_CJK_CLASS}]++"  # letters
 _SYMBOL_WORD = re.compile(
     f"(?<![^\\W_{_CJK_CLASS}]|[{_SYMBOL_CHARS}])"
-    f"(?:[{_OPENING_SYMBOLS}]{_W}(?:[{_SYMBOL_CHARS}]+{_L})*|{_W}(?:[{_SYMBOL_CHARS}]+{_L})+)"
+    f"(?:[{_OPENING_SYMBOLS}]{_W}(?:[{_SYMBOL_CHARS}]+{_L}(?:{_W})?)*|{_W}(?:[{_SYMBOL_CHARS}]+{_L}(?:{_W})?)+)"
 )
 # What CJK matching sees: letters and digits, plus the punctuation that ends a phrase.
 _VIEW = re.compile(r"[^\W_]+|[,!?;:。、…]+")
@@ -59,10 +59,17 @@ _LEET = str.maketrans("013457" + _SYMBOL_CHARS, "oieast" + "isal")
 _RUN3 = re.compile(r"(.)\1\1+")
 _RUN2 = re.compile(r"(.)\1+")
 # Letters spaced out to dodge word matching: "f u c k", "s.h.i.t".
-_SPACED = re.compile(r"(?<![a-z0-9])[a-z0-9](?:[\s.*_·-]{1,3}[a-z0-9](?![a-z0-9])){2,}")
+# (The group is where the second letter starts.)
+_SPACED = re.compile(
+    r"(?<![a-z0-9])[a-z0-9][\s.*_·-]{1,3}([a-z0-9](?![a-z0-9]))"
+    r"(?:[\s.*_·-]{1,3}[a-z0-9](?![a-z0-9])){1,}"
+)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 _CANONICAL_CACHE_LIMIT = 50_000
+# Words this long are read with two neighbouring letters swapped back (idoit): in shorter
+# ones a swap makes other words too often (cnut, form/from).
+_SWAPPABLE = 5
 
 
 class Entry(Protocol):
@@ -140,12 +147,24 @@ class _Canonical(dict[str, str]):
                 forms.append(_RUN3.sub(r"\1\1", form))
                 forms.append(_RUN2.sub(r"\1", form))
         for form in forms:
-            if form in vocabulary:
-                return form
-            for suffix in ("s", "es"):
-                if form.endswith(suffix) and form[: -len(suffix)] in vocabulary:
-                    return form[: -len(suffix)]
+            if found := _singular_in(form, vocabulary):
+                return found
+        if len(word) >= _SWAPPABLE and word.isalpha():
+            for i in range(len(word) - 1):  # idoit, Musilms: two letters swapped
+                swapped = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
+                if found := _singular_in(swapped, vocabulary):
+                    return found
         return word
+
+
+def _singular_in(form: str, vocabulary: frozenset[str]) -> str | None:
+    """The list word ``form`` is, or is the plural of (idiots, bitches, trannies)."""
+    if form in vocabulary:
+        return form
+    for suffix, stem in (("s", ""), ("es", ""), ("ies", "y")):
+        if form.endswith(suffix) and (singular := form[: -len(suffix)] + stem) in vocabulary:
+            return singular
+    return None
 
 
 class Lexicon[T: Entry]:
@@ -222,9 +241,14 @@ class Lexicon[T: Entry]:
 
     def _match_latin(self, text: str) -> Iterable[Match[T]]:
         for spaced in _SPACED.finditer(text):
-            word = self._canonical[_NOT_ALNUM.sub("", spaced.group())]
-            for term in self._latin.get((word,), ()):
-                yield Match(term, spaced.start(), spaced.end())
+            letters = _NOT_ALNUM.sub("", spaced.group())
+            start = spaced.start()
+            terms = self._latin.get((self._canonical[letters],), ())
+            if not terms and letters[0] in "ai":  # "you are a m o r o n": "a" is a word
+                start = spaced.start(1)
+                terms = self._latin.get((self._canonical[letters[1:]],), ())
+            for term in terms:
+                yield Match(term, start, spaced.end())
         yield from self._match_symbol_words(text)
         pattern = _ASCII_WORD if text.isascii() else _WORD
         words = pattern.findall(text)

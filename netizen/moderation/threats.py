@@ -34,6 +34,15 @@ _VICTIM = (
     r"(?:both\s+|all\s+)?(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|all\s+of"
     r"|(?<=in\s)(?:that|this|the))\b"
 )
+# Violence no game or election uses, which may also be done to "the", "every" or "those"
+# people: "I want to burn down every mosque", "we should round up the gays".
+# ("Kill the boss" is a game, so killing wants them all.)
+_ATROCITY = (
+    r"(?:(?:kill|murder|shoot|slaughter)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|those\s+"
+    r"|these\s+)|(?:lynch|gas|behead|exterminate|bomb|firebomb|blow\s+up|burn\s+down"
+    r"|round\s+up|string\s+up)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|the\s+|those\s+"
+    r"|these\s+))"
+)
 # ... or that someone or some people should have it done to them: "every Muslim in this town
 # should be rounded up and shot", "the author should be dragged out and beaten until...".
 # (Who it is said of is for the target phase: a person or a group must be named.)
@@ -45,31 +54,39 @@ _DONE_TO = (
     r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down"
     r"|beaten\s+(?:up|until|senseless|to\s+death|to\s+a\s+pulp|black\s+and\s+blue))\b"
 )
-ENGLISH = re.compile(rf"{_SPEAKER}{_GAP}\s++{_VIOLENCE}\s++{_VICTIM}|{_DONE_TO}")
+ENGLISH = re.compile(rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY})|{_DONE_TO}")
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
 # With Cantonese forms (揾人 "get people to", 斩 "chop", 队冧 "beat down", 佢哋 "them").
-_ZH_SPEAKER = r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我)"
-_ZH_VICTIM = r"(?:你全家|你一家|你家人|你们|你哋|他们|她们|佢哋|你|您|他|她|佢|这些人|那些人)"
+_ZH_SPEAKER = (
+    r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我"
+    r"|谁去|边个去|真想|恨不得)"
+)
+# Whom: a person, or people (那些, 所有, Cantonese 啲) whoever they are.
+_ZH_VICTIM = (
+    r"(?:你全家|你一家|你家人|你们|你哋|他们|她们|佢哋|你|您|他|她|佢|这些人|那些人"
+    r"|那些|这些|所有|啲|那座|这座|那间|这间)"
+)
 _ZH_VIOLENCE = (
     r"(?:杀|砍|捅|宰|剁|斩|劈|弄死|打死|打残|打断|打爆|揍|废了|灭了|干掉|做掉|撕了|烧死|埋了"
-    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼)"
+    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼|炸了|炸掉|砸死|斩死)"
 )
 # Nothing between may deny or ask: 我不会杀你, 我劝你别把他打死, 我怎么会杀你.
 _ZH_GAP = r"[^,.!?;，。！？；\s不没别怎]"
 # ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).
 # Or all of them, put to death (同性恋全部拉去枪毙, 回教徒全部都应该杀晒).
-_ZH_PUT_TO_DEATH = r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死)"
+_ZH_PUT_TO_DEATH = r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死|砸死)"
 _ZH_TAKEN = r"(?:拉去|拉出去|拖出去|抓起来|拉出嚟|拖出嚟|捉去)"
 _ZH_DONE_TO = (
-    rf"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
+    rf"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?"
+    rf"(?:拿{_ZH_GAP}{{1,3}}?)?{_ZH_PUT_TO_DEATH}"
     rf"|(?:全部|统统|通通|全都)(?:都)?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈)一个"
 CHINESE = re.compile(
-    rf"{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?把{_ZH_VICTIM}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}"
+    rf"{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
     rf"|{_ZH_DONE_TO}|{_ZH_EACH}"
 )

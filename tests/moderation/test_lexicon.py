@@ -86,6 +86,9 @@ def test_multi_word_terms_match_as_phrases():
         ("what a b!tch", "b!tch"),
         ("what the fvck", "fvck"),  # v for u
         ("shit!", "shit"),  # a symbol at the end is punctuation
+        ("you b!tch3s", "b!tch3s"),  # symbols and digits for letters in one word
+        ("what an idoit", "idoit"),  # two letters swapped
+        ("you are a i d i o t", "i d i o t"),  # "a" before the spaced letters is a word
     ],
 )
 def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
@@ -94,7 +97,13 @@ def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
 
 @pytest.mark.parametrize(
     "text",
-    ["Write to me@gmail.com", "Only $5 a month", "It costs A$5", "I love v-neck shirts"],
+    [
+        "Write to me@gmail.com",
+        "Only $5 a month",
+        "It costs A$5",
+        "I love v-neck shirts",
+        "from the form to the farm",  # swaps in short words spell nothing
+    ],
 )
 def test_symbols_and_vs_in_everyday_text_spell_nothing(text):
     assert found(text) == []

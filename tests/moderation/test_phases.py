@@ -273,6 +273,8 @@ def test_links_does_not_mistake_sentences_or_addresses_for_links():
         ("电话138-1234-5678", "138-1234-5678"),
         ("call 13812345678 now", "13812345678"),
         ("whatsapp +15551234567", "whatsapp +15551234567"),
+        ("Bags 90% off, WhatsApp +852 5123 4567", "WhatsApp +852 5123 4567"),
+        ("正品代購，WhatsApp 9123-4567 查詢", "WhatsApp 9123-4567"),
     ],
 )
 def test_links_flags_contact_details(text, typed):
@@ -289,6 +291,8 @@ def test_links_flags_contact_details(text, typed):
         "the wechat group was busy",
         "房价涨到了100000元每平方米",
         "In 2024 the council spent 1234567 dollars",
+        "WhatsApp 2023 brought a new privacy setting",
+        "Telegram 12 345 users joined the channel",
     ],
 )
 def test_links_leaves_mentions_and_numbers_alone(text):

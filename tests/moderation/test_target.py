@@ -749,3 +749,51 @@ def test_hatred_the_commenter_declares_for_a_group_is_hate_speech(text):
 )
 def test_hatred_asked_about_denied_or_aimed_elsewhere_is_not_declared_of_a_group(text):
     assert labels_found_by(text, "hostility") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lesbians should not be allowed to adopt.",
+        "Migrants are a drain on society.",
+        "I think Chinese people are naturally dishonest.",
+        "同性戀是一種病。",
+        "點解南亞人成日都咁臭？",
+        "我真係頂唔順啲大陸人。",
+    ],
+)
+def test_exclusion_traits_and_hostility_said_of_a_group_are_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The replies are full of 'send them back' and it makes me sick.",
+        "People keep writing that refugees are parasites. They are not.",
+        "Moderators: the user ironfist keeps posting that gay people should be shot.",
+        "I would never call a migrant a parasite.",
+        "骂河南人的评论越来越多，大家不要跟风。",
+        "那个骂同性恋是变态的博主，请版主处理。",
+        "看到一堆人骂穆斯林是恐怖分子，真的很难过。",
+        "我不认为外地人抢了我们的工作。",
+    ],
+)
+def test_hate_reported_in_other_peoples_words_or_denied_is_not_the_commenters(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_reported_slur_in_a_report_to_the_moderators_is_lowered_but_shown():
+    (slur,) = found_by("檢舉樓上那則罵原住民是番仔的留言，版主請處理。", "suspect_term")
+    assert slur.score < Policy().thresholds[HATE_SPEECH]
+    assert "in quoted text" in slur.detail
+
+
+def test_a_commenter_speaking_as_one_of_a_group_is_not_attacking_it():
+    text = "作为女性，我在职场上也遇到过不公平待遇，希望更多人看到这篇报道。"
+    assert HATE_SPEECH not in flagged(text)
+    assert HATE_SPEECH in flagged("作为女性，我觉得女人都是蠢货。")
+
+
+def test_an_expletive_between_short_clauses_of_a_sentence_is_swearing():
+    assert OBSCENITY in flagged("又要加班到凌晨三點，屌，攰到死。")

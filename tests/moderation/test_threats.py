@@ -37,6 +37,11 @@ def threat_flags(text: str) -> list[str]:
         ("啲外傭全部都應該斬晒。", HATE_SPEECH),
         # The group is named in the clause before; the threat is to all of them.
         ("那些穆斯林敢来我们村，见一个砍一个。", HATE_SPEECH),
+        ("We should firebomb every synagogue in the state.", HATE_SPEECH),
+        ("Someone needs to round up the refugees and string up the lot.", HATE_SPEECH),
+        ("谁去把那间清真寺炸掉。", HATE_SPEECH),
+        ("那些外地人再来，就该拿棍子打死。", HATE_SPEECH),
+        ("恨不得将所有难民都赶进海里淹死。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -60,6 +65,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "We need to kill the bill before the vote.",
         "Break a leg at the audition tonight!",
         "那些蚊子全部打死了。",
+        "I'll kill the Japanese boss in this level tonight.",
+        "We're going to beat the Koreans in the semi-final.",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):

@@ -32,10 +32,12 @@ _URL = re.compile(
 )
 # A quick look for anything link-like, before the full pattern (slow on long text) runs.
 _MAYBE_URL = re.compile(rf"[.。:](?:(?:{_TLDS})(?![a-z0-9-])|//)|www[.。]")
-# An id worth flagging: after a colon or 号, any handle; otherwise one containing a digit.
+# An id worth flagging: after a colon or 号, any handle; otherwise one containing a digit,
+# or a phone number of 7 digits or more, written in groups (WhatsApp +852 5123 4567).
 _ID = (
     r"(?:\s*(?:(?:号码?|id)\s*[:：=]?|[:：=])\s*[@+]?[a-z0-9][a-z0-9_-]{4,19}"
-    r"|\s*[@+]?(?=[a-z0-9_-]{5,20}(?![a-z0-9_-]))[a-z_-]*\d[a-z0-9_-]*)"
+    r"|\s*[@+]?(?=[a-z0-9_-]{5,20}(?![a-z0-9_-]))[a-z_-]*\d[a-z0-9_-]*"
+    r"|\s*(?=\+?(?:[\s-]?\d){7})\+?\d{1,4}(?:[\s-]?\d{2,5}){1,4}(?!\d))"
 )
 _CONTACT = re.compile(
     # 加V, 加微, 加Q, 加扣扣: "add me on WeChat/QQ", with or without the id.

@@ -81,7 +81,8 @@ PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
 LINK_WORDS = frozenset({
     "are", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
     "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
-    "completely", "literally", "naturally", "mostly", "generally", "by", "nature",
+    "completely", "literally", "naturally", "mostly", "generally", "by", "nature", "people",
+    "folk", "folks",
 })  # fmt: skip
 LATIN_LINK_REACH = 40  # characters: a few linking words at most, checked before reading them
 STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" is "so"
@@ -144,6 +145,7 @@ class Reading:
     reports_quote: bool
     quoting: bool  # quotes or reports someone, and adds no abusive words of its own
     praises: bool  # thanks or salutes someone, and adds no abusive words of its own
+    member: bool  # speaks as one of a group (作为女性, "as a gay man"), with no abuse of its own
 
 
 def run(state: ScreeningState) -> None:
@@ -161,6 +163,19 @@ def run(state: ScreeningState) -> None:
     own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own) or any(
         insult_at_sayer(clause) for clause in found if clause.attributed
     )
+    folded = state.view()
+    reports = (
+        quoting
+        and not own_abuse
+        and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found)
+    )
+    # A claim reported in order to report or reject it is quoted, as far as the word list's
+    # findings go: 检举楼上那则骂原住民是番仔的留言.
+    reported = [
+        folded.original_span(clause.start, clause.start + len(clause.text))
+        for clause in found
+        if clause.attributed
+    ]
     reading = Reading(
         person=any(clause.has(PERSON) for clause in found),
         group=group,
@@ -169,15 +184,13 @@ def run(state: ScreeningState) -> None:
         # (A swear word inside a sentence says nothing of its target: COLD's attacks on
         # groups are full of them.)
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
-        in_quotes=covered(list(quotes)),
+        in_quotes=covered([*quotes, *(reported if reports else ())]),
         quoting=quoting and not own_abuse,
         # Not when a group is named: 向偷井盖的河南人致敬 salutes no one.
         praises=not own_abuse and not group and any(clause.has(PRAISE) for clause in found),
-        reports_quote=quoting
-        and not own_abuse
-        and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found),
+        reports_quote=reports,
+        member=not own_abuse and any(speaks_as_member(clause) for clause in own),
     )
-    folded = state.view()
     adjusted = [reclaimed(flag, found, folded) or adjust(flag, reading) for flag in state.flags]
     state.flags[:] = adjusted + new_flags(found, reading.person, group, folded)
 
@@ -200,6 +213,8 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
         return lowered(flag, REJECTED, ONLY_QUOTES)
     if reading.praises:
         return lowered(flag, CANCELLED, "the comment praises, and adds no abuse of its own")
+    if reading.member:
+        return lowered(flag, REJECTED, "the commenter speaks as one of the group named")
     if not reading.group:
         if reading.person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
@@ -209,6 +224,11 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
     if reading.denied < 1.0:
         return lowered(flag, reading.denied, "the claim about the group is denied")
     return flag
+
+
+def speaks_as_member(clause: Clause) -> bool:
+    """The commenter names a group as their own: 作为女性, 我是新疆人, "as a gay man"."""
+    return any(clause.said_of_self(named.start) for named in named_groups(clause))
 
 
 def vents(reading: Reading) -> bool:
