@@ -67,13 +67,15 @@ ENDORSED = re.compile(
     r"|(?i:agreed|exactly(?!\s+what)|so true|well said)\b)"
 )
 QUOTED = re.compile(
+    # (Every form opens with one of these: a position without one fails at once.)
+    r"(?=[\"“「『‘《'>/\s])(?:"
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
     # 'single quotes', told from apostrophes (it's, the users' pay) by what stands around them
     r"|(?<![\w'])'(?=\w)[^'\n]{2,60}?(?<=[\w.!?])'(?!\w)"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
-    r"|//@[^:：\s]+[:：][^\n]*",
+    r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
 )
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
@@ -346,8 +348,8 @@ def clauses(text: str) -> list[Clause]:
     """The cues in ``text`` (already folded), clause by clause, quoted parts left out."""
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
-    in_expletive = covered([(m.start, m.end) for m in matches if m.term.label == EXPLETIVE])
-    in_rejection = covered([(m.start, m.end) for m in matches if m.term.label == REJECTION])
+    in_expletive = spans_of(matches, EXPLETIVE)
+    in_rejection = spans_of(matches, REJECTION)
     matches = sorted(
         (
             m
@@ -371,15 +373,30 @@ def clauses(text: str) -> list[Clause]:
         inner = tuple(taken)
         if inner:
             kinds = frozenset(m.term.label for m in inner)
-            after = bounds[at + 1] if at + 1 < len(bounds) else end
-            in_sentence = (
-                not own[previous:start].rstrip().endswith(("?", "？"))
-                and words_in(own[previous:start]) >= LIST_ITEM
-                and words_in(own[end:after]) >= LIST_ITEM
-            )
+            # (Asked only of an expletive: whether it breaks into a sentence.)
+            in_sentence = EXPLETIVE in kinds and between_clauses(own, bounds, at, previous)
             found.append(Clause(kinds, inner, own[start:end], start, in_sentence))
         start, previous = end, start
     return found
+
+
+def spans_of(matches: list[Match[Cue]], kind: str) -> Callable[[int, int], bool]:
+    """A test of whether ``start:end`` lies inside a ``kind`` match (never, if none)."""
+    spans = [(m.start, m.end) for m in matches if m.term.label == kind]
+    return covered(spans) if spans else lambda start, end: False
+
+
+def between_clauses(text: str, bounds: list[int], at: int, previous: int) -> bool:
+    """Whether clause ``at`` (ending at ``bounds[at]``) stands between two clauses of a few
+    words each, the one before it no question: in a sentence, not a list or an answer."""
+    start = bounds[at - 1] if at else 0
+    after = bounds[at + 1] if at + 1 < len(bounds) else bounds[at]
+    before = text[previous:start]
+    return (
+        not before.rstrip().endswith(("?", "？"))
+        and words_in(before) >= LIST_ITEM
+        and words_in(text[bounds[at] : after]) >= LIST_ITEM
+    )
 
 
 def words_in(text: str) -> int:

@@ -125,6 +125,8 @@ class _Canonical(dict[str, str]):
     def __init__(self, vocabulary: frozenset[str]) -> None:
         super().__init__()
         self.vocabulary = vocabulary
+        # A swap keeps a word's letters: only a word with a list word's letters is tried.
+        self.anagrams = frozenset(_letters(term) for term in vocabulary)
 
     def __missing__(self, word: str) -> str:
         found = self.spell(word)
@@ -147,24 +149,40 @@ class _Canonical(dict[str, str]):
                 forms.append(_RUN3.sub(r"\1\1", form))
                 forms.append(_RUN2.sub(r"\1", form))
         for form in forms:
-            if found := _singular_in(form, vocabulary):
-                return found
+            for stem in _stems(form):
+                if stem in vocabulary:
+                    return stem
         if len(word) >= _SWAPPABLE and word.isalpha():
-            for i in range(len(word) - 1):  # idoit, Musilms: two letters swapped
-                swapped = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
-                if found := _singular_in(swapped, vocabulary):
+            anagrams = self.anagrams
+            for stem in _stems(word):
+                if _letters(stem) in anagrams and (found := _unswapped(stem, vocabulary)):
                     return found
         return word
 
 
-def _singular_in(form: str, vocabulary: frozenset[str]) -> str | None:
-    """The list word ``form`` is, or is the plural of (idiots, bitches, trannies)."""
-    if form in vocabulary:
-        return form
-    for suffix, stem in (("s", ""), ("es", ""), ("ies", "y")):
-        if form.endswith(suffix) and (singular := form[: -len(suffix)] + stem) in vocabulary:
-            return singular
+def _stems(form: str) -> list[str]:
+    """``form``, and the singulars it may be the plural of (idiots, bitches, trannies)."""
+    if not form.endswith("s"):
+        return [form]
+    stems = [form, form[:-1]]
+    if form.endswith("es"):
+        stems.append(form[:-2])
+        if form.endswith("ies"):
+            stems.append(form[:-3] + "y")
+    return stems
+
+
+def _unswapped(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The list word ``word`` spells with two neighbouring letters swapped (idoit, Musilms)."""
+    for i in range(len(word) - 1):
+        swapped = f"{word[:i]}{word[i + 1]}{word[i]}{word[i + 2 :]}"
+        if swapped in vocabulary:
+            return swapped
     return None
+
+
+def _letters(word: str) -> str:
+    return "".join(sorted(word))
 
 
 class Lexicon[T: Entry]:

@@ -247,13 +247,13 @@ def simhash_of(folded: Folded) -> int:
     codes = np.frombuffer(compact.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
     if len(codes) < 3:
         codes = np.concatenate([codes, np.zeros(3 - len(codes), dtype=np.uint64)])
-    with np.errstate(over="ignore"):
-        h = codes[:-2] * _K1 + codes[1:-1] * _K2 + codes[2:] * _K3
-        h ^= h >> _S30
-        h *= _M1
-        h ^= h >> _S27
-        h *= _M2
-        h ^= h >> _S31
+    # (Arrays of unsigned integers wrap silently on overflow, as the mix wants.)
+    h = codes[:-2] * _K1 + codes[1:-1] * _K2 + codes[2:] * _K3
+    h ^= h >> _S30
+    h *= _M1
+    h ^= h >> _S27
+    h *= _M2
+    h ^= h >> _S31
     # Each distinct 3-gram votes once: a run of one repeated emoji or "……" must not outvote
     # the words (counting repeats made unrelated texts collide).
     h = np.unique(h)

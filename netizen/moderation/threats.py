@@ -85,10 +85,12 @@ _ZH_DONE_TO = (
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈)一个"
+# (The first characters of the forms below: a position without one fails at once.)
+_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看])"
 CHINESE = re.compile(
-    rf"{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
+    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_DONE_TO}|{_ZH_EACH}"
+    rf"|{_ZH_DONE_TO}|{_ZH_EACH})"
 )
 
 

@@ -1,8 +1,11 @@
 """Threats said as sentences, not fixed phrases: someone who will do violence to someone
 else, in English and Chinese (both scripts)."""
 
+import re
+
 import pytest
 
+from netizen.moderation import threats
 from netizen.moderation.normalise import fold
 from netizen.moderation.threats import spans
 from netizen.moderation.verdict import HATE_SPEECH, PERSONAL_ATTACK
@@ -104,3 +107,11 @@ def test_a_dont_before_a_threat_warns_rather_than_withdraws():
 def test_the_threat_runs_from_the_speaker_to_the_victim_within_one_clause():
     assert spans(fold("说真的我迟早弄死你").text) == [(3, 9)]
     assert spans(fold("我迟早，弄死你").text) == []
+
+
+def test_every_chinese_speaker_opens_with_a_character_the_quick_look_lets_through():
+    """The Chinese pattern skips positions that no form can start at; a speaker added to the
+    list without its first character there would never be read."""
+    speakers = re.findall(r"[\u4e00-\u9fff]+", threats._ZH_SPEAKER)
+    assert speakers
+    assert [word for word in speakers if not re.match(threats._ZH_OPENS, word)] == []

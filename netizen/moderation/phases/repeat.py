@@ -40,7 +40,7 @@ def _ids(seen: Sequence[SeenComment]) -> str:
 def within(shape: int, seen: Sequence[SeenComment], bits: int) -> list[SeenComment]:
     """The comments whose simhash is at most ``bits`` from ``shape`` (vectorised: the
     history holds hundreds of comments)."""
-    hashes = np.fromiter((s.simhash for s in seen), dtype=np.int64, count=len(seen))
+    hashes = np.array([s.simhash for s in seen], dtype=np.int64)
     distances = np.bitwise_count(hashes ^ np.int64(shape))
     return [seen[i] for i in np.flatnonzero(distances <= bits).tolist()]
 
