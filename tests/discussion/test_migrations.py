@@ -46,6 +46,7 @@ def test_terms_shipped_later_reach_an_older_site_and_leave_with_the_migration():
         *importlib.import_module(
             "netizen.discussion.migrations.0009_slurs_by_origin_and_faith"
         ).TERMS,
+        *importlib.import_module("netizen.discussion.migrations.0010_evasive_spellings").TERMS,
     ]
     old = migrate([("discussion", "0006_chinese_terms")]).get_model("discussion", "ScreeningTerm")
     old.objects.filter(term__in=[term for term, _, _ in added]).delete()  # seeded before them

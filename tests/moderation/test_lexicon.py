@@ -253,6 +253,7 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
         "0007_english_spam_terms",
         "0008_swearing_intensifiers",
         "0009_slurs_by_origin_and_faith",
+        "0010_evasive_spellings",
     ):
         later = importlib.import_module(f"netizen.discussion.migrations.{name}")
         assert set(later.TERMS) <= shipped_terms
@@ -286,3 +287,20 @@ def test_english_offers_that_move_to_a_private_chat_or_a_shop_are_spam(text):
 @pytest.mark.parametrize("text", ["呆灣人就是這樣", "一班阿差又嚟", "綠綠滾出去"])
 def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(text):
     assert {m.term.label for m in default_lexicon().match(fold(text))} == {"hate_speech"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("fck this, the page ate my comment", "obscenity"),
+        ("the whole vote was a clusterfuck", "obscenity"),
+        ("what a sh1tshow", "obscenity"),
+        ("ㄍㄋㄋ，又停電", "obscenity"),
+        ("7pk，又塞車", "obscenity"),
+        ("日了狗了，又晚点", "obscenity"),
+        ("樓上ㄓㄓ嗎", "personal_attack"),
+        ("芝娜人", "hate_speech"),
+    ],
+)
+def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):
+    assert {m.term.label for m in default_lexicon().match(fold(text))} == {label}

@@ -349,6 +349,11 @@ def test_words_leave_clean_text_alone():
     assert flags(words, "The class assistant from Scunthorpe said thanks") == []
 
 
+def test_words_leave_a_slur_inside_a_place_name_alone():
+    assert flags(words, "我们去印度支那半岛旅行") == []
+    assert reasons(words, "支那人") == [words.BANNED_REASON]
+
+
 @pytest.mark.parametrize(
     "text",
     [

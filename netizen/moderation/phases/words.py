@@ -23,6 +23,9 @@ SUSPECT_REASON = "suspect_term"
 # disorder). Lower case (sb 2333, cnm 100遍) and longer terms stay abuse.
 NAMED_THING = re.compile(r" \d{2,}|\s?\(")
 ABBREVIATION = re.compile(r"[A-Z]{2,4}")
+# Names that hold a listed term as a part of a word (Chinese terms match inside words):
+# 印度支那 is Indochina.
+NAMES = ("印度支那",)
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
@@ -34,6 +37,8 @@ def run(state: ScreeningState) -> Iterator[Flag]:
         term = match.term
         banned = term.severity == BANNED
         if not banned and names_a_thing(state.text, folded, match):
+            continue
+        if inside_a_name(folded.text, match.start, match.end):
             continue
         yield Flag(
             term.label,
@@ -54,6 +59,15 @@ def names_a_thing(text: str, folded: Folded, match: Match[Term]) -> bool:
     if ABBREVIATION.fullmatch(letters) is None:
         return False
     return NAMED_THING.match(folded.text, match.end) is not None or spelt_out(letters, text)
+
+
+def inside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` of ``text`` (folded) is part of one of the ``NAMES``."""
+    for name in NAMES:
+        at = text.find(name, max(0, end - len(name)), start + len(name))
+        if at != -1 and at <= start and end <= at + len(name):
+            return True
+    return False
 
 
 def spelt_out(letters: str, text: str) -> bool:

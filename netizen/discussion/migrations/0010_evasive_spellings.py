@@ -1,0 +1,39 @@
+"""Add the spellings shipped in en.tsv and zh.tsv after 0009 to sites whose list predates
+them: swearing written short or run together (fck, fcking, clusterfuck, shitshow, 日了狗),
+Zhuyin initials (ㄍㄋㄋ for 干你娘, ㄓㄓ for 智障), letters and digits (7pk for 仆街) and a
+homophone of a slur (芝娜 for 支那). Each takes the label and severity of what it spells.
+
+Written out here, not read from the files, so this adds exactly these whatever the files say
+later; a term the site already has under the same label (or had and edited) is left as is.
+A fresh site gets them from 0002, which seeds the whole current file.
+"""
+
+from django.db import migrations
+
+from netizen.discussion.migrations import _shipped_terms as shipped_terms
+
+TERMS = [
+    ("fck", "obscenity", "banned"),
+    ("fcking", "obscenity", "banned"),
+    ("clusterfuck", "obscenity", "banned"),
+    ("shitshow", "obscenity", "banned"),
+    ("日了狗", "obscenity", "suspect"),
+    ("ㄍㄋㄋ", "obscenity", "banned"),
+    ("7pk", "obscenity", "suspect"),
+    ("ㄓㄓ", "personal_attack", "suspect"),
+    ("芝娜", "hate_speech", "suspect"),
+]
+
+
+def add_terms(apps, schema_editor):
+    shipped_terms.add(apps, TERMS)
+
+
+def remove_terms(apps, schema_editor):
+    shipped_terms.remove(apps, TERMS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0009_slurs_by_origin_and_faith")]
+
+    operations = [migrations.RunPython(add_terms, remove_terms)]
