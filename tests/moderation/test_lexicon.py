@@ -298,6 +298,7 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("ㄍㄋㄋ，又停電", "obscenity"),
         ("7pk，又塞車", "obscenity"),
         ("日了狗了，又晚点", "obscenity"),
+        ("这政策真是狗屎", "obscenity"),
         ("樓上ㄓㄓ嗎", "personal_attack"),
         ("芝娜人", "hate_speech"),
     ],

@@ -797,3 +797,19 @@ def test_a_commenter_speaking_as_one_of_a_group_is_not_attacking_it():
 
 def test_an_expletive_between_short_clauses_of_a_sentence_is_swearing():
     assert OBSCENITY in flagged("又要加班到凌晨三點，屌，攰到死。")
+
+
+def test_contact_details_quoted_to_warn_readers_are_lowered_but_shown():
+    text = 'Ignore the bot that wrote "earn $500 a day, WhatsApp +1 555 0199". It is a scam.'
+    (contact,) = found_by(text, "contact_details")
+    assert contact.score < Policy().thresholds["spam"]
+    assert "in quoted text" in contact.detail
+    assert flagged("Earn $500 a day, WhatsApp +1 555 0199") >= {"spam"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["那些搞行为艺术的艺术家全是骗经费的，一群废物。", "Landlords in this city are parasites."],
+)
+def test_abuse_of_people_by_their_trade_is_not_hate_speech(text):
+    assert HATE_SPEECH not in flagged(text)

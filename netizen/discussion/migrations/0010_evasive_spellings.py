@@ -1,5 +1,5 @@
-"""Add the spellings shipped in en.tsv and zh.tsv after 0009 to sites whose list predates
-them: swearing written short or run together (fck, fcking, clusterfuck, shitshow, 日了狗),
+"""Add the terms shipped in en.tsv and zh.tsv after 0009 to sites whose list predates them:
+swearing written short or run together (fck, fcking, clusterfuck, shitshow, 日了狗, 狗屎),
 Zhuyin initials (ㄍㄋㄋ for 干你娘, ㄓㄓ for 智障), letters and digits (7pk for 仆街) and a
 homophone of a slur (芝娜 for 支那). Each takes the label and severity of what it spells.
 
@@ -18,6 +18,7 @@ TERMS = [
     ("clusterfuck", "obscenity", "banned"),
     ("shitshow", "obscenity", "banned"),
     ("日了狗", "obscenity", "suspect"),
+    ("狗屎", "obscenity", "suspect"),
     ("ㄍㄋㄋ", "obscenity", "banned"),
     ("7pk", "obscenity", "suspect"),
     ("ㄓㄓ", "personal_attack", "suspect"),

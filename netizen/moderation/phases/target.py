@@ -150,7 +150,13 @@ class Reading:
 
 def run(state: ScreeningState) -> None:
     text = state.view().text
-    if not any(flag.label in ABUSE for flag in state.flags) and not has_trigger(text):
+    if not (
+        any(flag.label in ABUSE for flag in state.flags)
+        or has_trigger(text)
+        # A link or contact found inside a quotation ("don't call this number") is lowered
+        # below, as quoted words are.
+        or (any(flag.span for flag in state.flags) and quoted_spans(state.text))
+    ):
         return  # nothing found to re-weigh, and nothing that could raise a finding
     found = clauses(text)
     # What someone else is reported to have said of a group ("you called them vermin") is
