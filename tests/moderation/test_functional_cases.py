@@ -222,7 +222,7 @@ def test_every_shipped_case_keeps_its_behaviours_rule(shipped):
             OBSCENITY in c.expect and {HATE_SPEECH, PERSONAL_ATTACK} <= c.forbid
         ),
         "abuse_person": lambda c: PERSONAL_ATTACK in c.expect and HATE_SPEECH in c.forbid,
-        "abuse_group": lambda c: HATE_SPEECH in c.expect,
+        "abuse_group": lambda c: HATE_SPEECH in c.expect | c.forbid,
         "abuse_object": lambda c: {HATE_SPEECH, PERSONAL_ATTACK} <= c.forbid,
         "threat": lambda c: (
             bool(c.expect & {HATE_SPEECH, PERSONAL_ATTACK})

@@ -813,3 +813,20 @@ def test_contact_details_quoted_to_warn_readers_are_lowered_but_shown():
 )
 def test_abuse_of_people_by_their_trade_is_not_hate_speech(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whoever keeps posting slurs about Jews here is a brainless troll.",
+        "You and your Muslim friends are idiots.",
+    ],
+)
+def test_an_insult_at_a_person_beside_a_group_is_a_personal_attack_not_hate(text):
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+def test_denying_a_group_the_right_to_marry_or_live_here_is_hate_speech():
+    assert HATE_SPEECH in flagged("同性戀不配結婚，更不配帶小孩。")

@@ -296,12 +296,16 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
                     cue_flag(at_sayer, PERSONAL_ATTACK, INSULT_AT_PERSON, "insult", folded)
                 )
             continue
-        if clause.has(INSULT) and not clause.has(GROUP) and not clause.negated(INSULT):
+        of_group = insult_of_group(clause)
+        # An insult beside a group is aimed at a person only when the clause names one and
+        # does not say it of the group: "whoever spams slurs about Jews is a troll".
+        at_person = not clause.has(GROUP) or (clause.has(PERSON) and not of_group)
+        if clause.has(INSULT) and at_person and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
         if (hostile := hostility_to_group(clause)) and not denies(clause):
             flags.append(cue_flag(hostile, HATE_SPEECH, INSULT_AT_GROUP, "hostility", folded))
-        if (insult := insult_of_group(clause)) and not denies(clause):
+        if (insult := of_group) and not denies(clause):
             flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
             flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
