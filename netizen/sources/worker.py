@@ -123,6 +123,10 @@ def feed(stream: BinaryIO, sink: Connection, stop: threading.Event) -> None:
         pass  # the worker stopped; the importing side reports why
 
 
+# Seconds to wait, after its pipe closed, for a dead worker's exit code.
+EXIT_WAIT = 5.0
+
+
 def prepare_in_worker(stream: BinaryIO, format: str, options: dict[str, Any]) -> Iterator[Any]:
     """Prepared chunks of ``stream``, made in a worker process, in file order."""
     context = get_context("spawn")
@@ -146,6 +150,9 @@ def prepare_in_worker(stream: BinaryIO, format: str, options: dict[str, Any]) ->
             try:
                 part = results_out.recv()
             except EOFError:
+                # Its end of the pipe closed as it exited: wait for the exit to be reaped,
+                # or its exit code is not known yet.
+                process.join(EXIT_WAIT)
                 raise WorkerFailed(
                     f"The import worker stopped unexpectedly (exit code {process.exitcode})."
                 ) from None
