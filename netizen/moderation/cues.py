@@ -71,7 +71,7 @@ QUOTED = re.compile(
     r"(?=[\"“「『‘《'>/\s])(?:"
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
     # 'single quotes', told from apostrophes (it's, the users' pay) by what stands around them
-    r"|(?<![\w'])'(?=\w)[^'\n]{2,60}?(?<=[\w.!?])'(?!\w)"
+    r"|(?<![\w'])'(?=\w)[^'\n]{2,300}?(?<=[\w.!?])'(?!\w)"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
@@ -89,7 +89,8 @@ SELF_REACH = 6
 # In English, a few words that only count or describe the group may stand between, and
 # the names before it in a list: "we're a bunch of old fags and dykes".
 SELF_WORDS = re.compile(
-    r"(?:\s*\b(?:a|are|all|bunch|couple|few|of|old|proud|just|two|three|such"
+    r"(?:\s*\b(?:a|are|all|bunch|couple|few|of|old|proud|just|two|three|such|queer|gay|trans"
+    r"|black|asian|taiwanese|chinese|butch|femme|bi"
     r"|[a-z]+\s+(?:and|or))\b)*\s*"
 )
 # Between "we" and the slur, words that turn it against others: 我们不欢迎, "we don't want".
@@ -107,10 +108,10 @@ OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+)?$")
 # not a person an insult could be aimed at, so not a person cue.
 SOMEONE = re.compile(
     r"有人|(?:一堆|很多|好多|一些|不少|那些|这些|一班|啲)人"
-    r"|\b(?:someone|somebody|who|people|users|trolls|commenters|others"
+    r"|\b(?:someone|somebody|nobody|no\s+one|who|people|users|trolls|commenters|others"
     r"|(?:the|that|a|this) (?:comment|post|tweet|user|account))\b"
 )
-SOMEONE_REACH = 30  # characters before the verb: "the comment that called", 总有人那么自信地说
+SOMEONE_REACH = 40  # characters before the verb: "the comment that called", 总有人那么自信地说
 # Someone named after what they said, in a few characters: 骂同性恋是变态的那位,
 # 说河南人都是骗子的人.
 SAYER_AFTER = re.compile(
@@ -288,10 +289,14 @@ class Clause:
         others = [m.start for m in self.matches if m.term.label in (PERSON, GROUP, NEGATION)]
         for cue in self.of(SELF):
             between = self.text[cue.end - self.start : at - self.start]
-            near = 0 <= at - cue.end <= SELF_REACH or SELF_WORDS.fullmatch(between)
-            if not near or NOT_SELF.search(between):
+            if NOT_SELF.search(between):
                 continue
-            if not any(cue.end <= start < at for start in others):
+            # Words that only describe the commenter ("as a queer Taiwanese dyke") may name
+            # a group; otherwise nothing between may name someone else.
+            if SELF_WORDS.fullmatch(between):
+                return True
+            near = 0 <= at - cue.end <= SELF_REACH
+            if near and not any(cue.end <= start < at for start in others):
                 return True
         return False
 
@@ -315,8 +320,12 @@ class Clause:
             before = self.text[max(0, at - SOMEONE_REACH) : at]
             if SELF_SAYS.search(before):
                 continue
-            someone = SOMEONE.search(before) or any(
-                say.start - gap in person_ends for gap in range(SAY_REACH + 1)
+            # Someone unnamed, a person named just before, or an insult for whoever says it
+            # ("only a pathetic loser would spend his Saturday posting that...").
+            someone = (
+                SOMEONE.search(before)
+                or any(say.start - gap in person_ends for gap in range(SAY_REACH + 1))
+                or any(0 <= say.start - i.end <= SOMEONE_REACH for i in self.of(INSULT))
             )
             named_as_subject = OPENS_CLAUSE.match(self.text[:at]) and (
                 say.term.text.endswith("ing") or not say.term.text.isascii()

@@ -23,7 +23,7 @@ _SPEAKER = (
     r"(?:\s++(?:will|would|am|are))?"
     r"(?:\s++(?:going\s++to|gonna|should|needs?\s++to|ought\s++to|want\s++to|wanna|will|would))?"
 )
-_GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,2}?"
+_GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,3}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
     r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|break|snap|slit"
@@ -70,7 +70,7 @@ _ZH_VICTIM = (
 )
 _ZH_VIOLENCE = (
     r"(?:杀|砍|捅|宰|剁|斩|劈|弄死|打死|打残|打断|打爆|揍|废了|灭了|干掉|做掉|撕了|烧死|埋了"
-    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼|炸了|炸掉|砸死|斩死)"
+    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼|炸了|炸掉|砸死|斩死|烧了|烧掉|烧光)"
 )
 # Nothing between may deny or ask: 我不会杀你, 我劝你别把他打死, 我怎么会杀你.
 _ZH_GAP = r"[^,.!?;，。！？；\s不没别怎]"

@@ -301,6 +301,9 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("这政策真是狗屎", "obscenity"),
         ("樓上ㄓㄓ嗎", "personal_attack"),
         ("芝娜人", "hate_speech"),
+        ("那些ㄓ那豬", "hate_speech"),
+        ("广州那些黑gui", "hate_speech"),
+        ("线上娱乐城，首储送彩金", "spam"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):

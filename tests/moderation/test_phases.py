@@ -275,6 +275,7 @@ def test_links_does_not_mistake_sentences_or_addresses_for_links():
         ("whatsapp +15551234567", "whatsapp +15551234567"),
         ("Bags 90% off, WhatsApp +852 5123 4567", "WhatsApp +852 5123 4567"),
         ("正品代購，WhatsApp 9123-4567 查詢", "WhatsApp 9123-4567"),
+        ("首儲送1000！加LINE ID：@win888", "LINE ID：@win888"),
     ],
 )
 def test_links_flags_contact_details(text, typed):
@@ -293,6 +294,7 @@ def test_links_flags_contact_details(text, typed):
         "In 2024 the council spent 1234567 dollars",
         "WhatsApp 2023 brought a new privacy setting",
         "Telegram 12 345 users joined the channel",
+        "Stand in line if you want a ticket",
     ],
 )
 def test_links_leaves_mentions_and_numbers_alone(text):

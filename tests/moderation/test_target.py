@@ -830,3 +830,44 @@ def test_an_insult_at_a_person_beside_a_group_is_a_personal_attack_not_hate(text
 
 def test_denying_a_group_the_right_to_marry_or_live_here_is_hate_speech():
     assert HATE_SPEECH in flagged("同性戀不配結婚，更不配帶小孩。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你讲「外劳冇一个好人」？你自己先系条冇脑嘅废柴。",
+        "骂移工「滚回去」的那位，你这个没水准的白痴。",
+        "Only a sad loser would spend his Sunday posting that women belong in the kitchen.",
+    ],
+)
+def test_answering_quoted_hate_with_an_insult_is_a_personal_attack_not_hate(text):
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody serious is claiming Tibetans are terrorists.",
+        "Got this twice today: 'EARN $5000 A WEEK FROM HOME, click bit.ly/xyz and join our "
+        "crypto group now'. Don't fall for it.",
+        "As a queer Taiwanese dyke I'm glad the bar reopened.",
+    ],
+)
+def test_denied_quoted_and_in_group_words_are_not_the_commenters_hate(text):
+    assert not {HATE_SPEECH, "spam"} & flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("If those gays march here again we'll be waiting with bats.", HATE_SPEECH),
+        ("Keep talking and I'll come over and break both your legs.", PERSONAL_ATTACK),
+        ("Say that at the meetup and you'll be leaving in an ambulance.", PERSONAL_ATTACK),
+        ("這些穆斯林再蓋清真寺，我們就放火把他們全燒了。", HATE_SPEECH),
+        ("Gay people are a sickness on society.", HATE_SPEECH),
+    ],
+)
+def test_more_shapes_of_threat_and_contempt(text, label):
+    assert label in flagged(text)

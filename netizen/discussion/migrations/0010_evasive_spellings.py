@@ -1,7 +1,8 @@
 """Add the terms shipped in en.tsv and zh.tsv after 0009 to sites whose list predates them:
 swearing written short or run together (fck, fcking, clusterfuck, shitshow, 日了狗, 狗屎),
-Zhuyin initials (ㄍㄋㄋ for 干你娘, ㄓㄓ for 智障), letters and digits (7pk for 仆街) and a
-homophone of a slur (芝娜 for 支那). Each takes the label and severity of what it spells.
+Zhuyin (ㄍㄋㄋ for 干你娘, ㄓㄓ for 智障, ㄓ那 for 支那), letters and digits (7pk for 仆街),
+slurs half in pinyin or a homophone (黑gui, 芝娜), and online casinos (娱乐城). Each takes
+the label and severity of what it spells.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -23,6 +24,9 @@ TERMS = [
     ("7pk", "obscenity", "suspect"),
     ("ㄓㄓ", "personal_attack", "suspect"),
     ("芝娜", "hate_speech", "suspect"),
+    ("ㄓ那", "hate_speech", "suspect"),
+    ("黑gui", "hate_speech", "suspect"),
+    ("娱乐城", "spam", "suspect"),
 ]
 
 

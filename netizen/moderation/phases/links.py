@@ -42,7 +42,8 @@ _ID = (
 _CONTACT = re.compile(
     # 加V, 加微, 加Q, 加扣扣: "add me on WeChat/QQ", with or without the id.
     r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])"
-    rf"|(?<![a-z])(?:vx|wx|v信|微信|威信|薇信|weixin|wechat|qq|扣扣|whatsapp|telegram){_ID}"
+    rf"|(?<![a-z])(?:vx|wx|v信|微信|威信|薇信|weixin|wechat|qq|扣扣|whatsapp|telegram"
+    rf"|line(?=\s*id)){_ID}"
     # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
     r"|(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"
     r"|加\s*\d{6,11}(?!\d)"

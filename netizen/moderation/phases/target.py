@@ -146,6 +146,9 @@ class Reading:
     quoting: bool  # quotes or reports someone, and adds no abusive words of its own
     praises: bool  # thanks or salutes someone, and adds no abusive words of its own
     member: bool  # speaks as one of a group (作为女性, "as a gay man"), with no abuse of its own
+    # Quotes or reports someone and insults a person, but says nothing hateful of a group
+    # itself: counter-speech with an insult at the hater (你讲「回教徒冇一个好人」，你先系废柴).
+    answers_quote: bool
 
 
 def run(state: ScreeningState) -> None:
@@ -182,8 +185,10 @@ def run(state: ScreeningState) -> None:
         for clause in found
         if clause.attributed
     ]
+    person = any(clause.has(PERSON) for clause in found)
+    raised = new_flags(found, person, group, folded)
     reading = Reading(
-        person=any(clause.has(PERSON) for clause in found),
+        person=person,
         group=group,
         denied=denial(own) if group else 1.0,
         # Swearing said as a clause of its own, or a thing named: venting, not an attack.
@@ -196,9 +201,13 @@ def run(state: ScreeningState) -> None:
         praises=not own_abuse and not group and any(clause.has(PRAISE) for clause in found),
         reports_quote=reports,
         member=not own_abuse and any(speaks_as_member(clause) for clause in own),
+        answers_quote=quoting
+        and person
+        and any(flag.label == PERSONAL_ATTACK for flag in raised)
+        and not any(flag.label == HATE_SPEECH for flag in raised),
     )
     adjusted = [reclaimed(flag, found, folded) or adjust(flag, reading) for flag in state.flags]
-    state.flags[:] = adjusted + new_flags(found, reading.person, group, folded)
+    state.flags[:] = adjusted + raised
 
 
 def adjust(flag: Flag, reading: Reading) -> Flag:
@@ -221,6 +230,9 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
         return lowered(flag, CANCELLED, "the comment praises, and adds no abuse of its own")
     if reading.member:
         return lowered(flag, REJECTED, "the commenter speaks as one of the group named")
+    if reading.answers_quote:
+        why = "the comment quotes someone and insults a person, not a group"
+        return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; {why}")
     if not reading.group:
         if reading.person:
             return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; aimed at a person")
