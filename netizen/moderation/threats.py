@@ -84,7 +84,13 @@ _ZH_DONE_TO = (
     rf"|(?:全部|统统|通通|全都)(?:都)?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
-_ZH_EACH = rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈)一个"
+_ZH_EACH = (
+    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈)一个"
+    # ... or whenever they are met: 见到穆斯林就打.
+    # (Not 就打招呼, 就打车, 就杀价.)
+    rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就"
+    r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字])|杀(?!价)|砍(?!价)|揍|斩|劈)"
+)
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看])"
 CHINESE = re.compile(

@@ -115,3 +115,17 @@ def test_every_chinese_speaker_opens_with_a_character_the_quick_look_lets_throug
     speakers = re.findall(r"[\u4e00-\u9fff]+", threats._ZH_SPEAKER)
     assert speakers
     assert [word for word in speakers if not re.match(threats._ZH_OPENS, word)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("见到那些穆斯林就打。", True),
+        ("对付这些外地人就该赶尽杀绝。", True),
+        ("应该把那些同性恋全部关进集中营。", True),
+        ("见到黑人邻居就打招呼，他们人很好。", False),
+        ("看到外地人就杀价的店最讨厌了。", False),
+    ],
+)
+def test_violence_whenever_a_group_is_met_or_wiped_out_is_a_threat(text, threat):
+    assert (HATE_SPEECH in threat_flags(text)) is threat
