@@ -102,7 +102,10 @@ SAY_REACH = 6
 NOT_SAYING = ("说明", "说服", "说到", "说起", "说句", "说实", "说真", "说白", "说穿")
 # A claim named as the subject of the clause is put up for judging, not made: "Saying women
 # belong in the kitchen isn't edgy", 说河南人都是骗子，这根本不是事实.
-OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+)?$")
+OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+|别再?|不要再?|不能|怎么能|停止)?$")
+# Calling a group something (把同性恋说成变态, 把上海人当成势利眼): what follows is the name
+# given, put up for judging.
+NAMING = re.compile(r"把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|当成|称为|骂成|看成)")
 # Someone else, unnamed, who says it (有人说, "someone said", "the idiot who said", "the
 # comment that called"):
 # not a person an insult could be aimed at, so not a person cue.
@@ -309,14 +312,24 @@ class Clause:
         groups = [m.start for m in self.of(GROUP)]
         if not groups or AGREES.search(self.text):
             return False
+        if NAMING.search(self.text):
+            return True
         negation_ends = {n.end for n in self.of(NEGATION)}
         person_ends = {m.end for m in self.of(PERSON)}
         for say in self.of(SAY):
-            if say.start > groups[0] or {say.start, say.start - 1} & negation_ends:
-                continue  # after the claim, or not said: 你怎么不说, "you never said"
+            if say.start > groups[0]:
+                continue  # after the claim
             at = say.start - self.start
             if self.text.startswith(NOT_SAYING, at):
                 continue
+            # A claim named as the clause's subject, or forbidden (别再说, 不能说): judged.
+            named_as_subject = OPENS_CLAUSE.match(self.text[:at]) and (
+                say.term.text.endswith("ing") or not say.term.text.isascii()
+            )
+            if named_as_subject:
+                return True
+            if {say.start, say.start - 1} & negation_ends:
+                continue  # not said: 你怎么不说, "you never said"
             before = self.text[max(0, at - SOMEONE_REACH) : at]
             if SELF_SAYS.search(before):
                 continue
@@ -327,13 +340,10 @@ class Clause:
                 or any(say.start - gap in person_ends for gap in range(SAY_REACH + 1))
                 or any(0 <= say.start - i.end <= SOMEONE_REACH for i in self.of(INSULT))
             )
-            named_as_subject = OPENS_CLAUSE.match(self.text[:at]) and (
-                say.term.text.endswith("ing") or not say.term.text.isascii()
-            )
             named_after = groups[0] - say.end <= 1 and SAYER_AFTER.match(
                 self.text, groups[0] - self.start
             )
-            if someone or named_after or named_as_subject:
+            if someone or named_after:
                 return True
         return False
 

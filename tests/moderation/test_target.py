@@ -871,3 +871,30 @@ def test_denied_quoted_and_in_group_words_are_not_the_commenters_hate(text):
 )
 def test_more_shapes_of_threat_and_contempt(text, label):
     assert label in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "怎么能说东北人都是黑社会呢？",
+        "说黑人都懒是不对的。",
+        "外地人不一定素质低。",
+        "不能说女司机都是马路杀手。",
+        "把同性恋说成变态是偏见。",
+        "别再说藏族人落后了，这是刻板印象。",
+        "黑人当然不是猴子，这种说法太恶心了。",
+        "不要把所有上海人都当成势利眼。",
+    ],
+)
+def test_chinese_claims_forbidden_questioned_or_called_prejudice_are_not_made(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():
+    text = "女司机就是马路杀手？数据根本不支持这种说法。"
+    assert found_by(text, "stereotype") == []
+    assert found_by("女司机就是马路杀手。", "stereotype")
+
+
+def test_asking_why_someone_does_not_say_it_still_says_it():
+    assert HATE_SPEECH in flagged("你怎么不说河南人都是骗子？")

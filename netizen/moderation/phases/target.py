@@ -276,7 +276,11 @@ def denial(found: list[Clause]) -> float:
     when an insult stands undenied beside it ("黑人不懒，就是蠢"). (A trait or dehumanising
     word may: 藏族人并不落后，落后的是那套做法 and 非洲人不是罪犯，房东把人赶出去没有道理
     say it of something else.)"""
-    if any(clause.has(INSULT) and not clause.negated(INSULT) for clause in found):
+    # (Not an insult said of the claim itself: 这种说法太恶心了.)
+    if any(
+        clause.has(INSULT) and not clause.negated(INSULT) and not clause.has(REPORT)
+        for clause in found
+    ):
         return 1.0
     about_group = [clause for clause in found if clause.has(GROUP)]
     if any(negates_demeaning(clause) for clause in about_group):
@@ -284,6 +288,16 @@ def denial(found: list[Clause]) -> float:
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
     return 1.0
+
+
+def asked_then_rejected(found: list[Clause], at: int) -> bool:
+    """Whether clause ``at`` asks a claim that a later clause rejects: 女司机就是马路杀手？
+    数据根本不支持这种说法."""
+    return asked(found[at]) and any(clause.has(REJECTION) for clause in found[at + 1 :])
+
+
+def asked(clause: Clause) -> bool:
+    return clause.text.rstrip().endswith(("?", "？"))
 
 
 def denies(clause: Clause) -> bool:
@@ -297,7 +311,9 @@ def negates_demeaning(clause: Clause) -> bool:
 
 def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
     flags = []
-    for clause in found:
+    for at, clause in enumerate(found):
+        if asked_then_rejected(found, at):
+            continue  # a claim asked and then rejected is not made
         if expletive := clause.exclaims():
             flags.append(cue_flag(expletive, OBSCENITY, EXCLAIMED, "expletive", folded))
         if clause.attributed:
