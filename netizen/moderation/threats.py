@@ -54,7 +54,16 @@ _DONE_TO = (
     r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down"
     r"|beaten\s+(?:up|until|senseless|to\s+death|to\s+a\s+pulp|black\s+and\s+blue))\b"
 )
-ENGLISH = re.compile(rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY})|{_DONE_TO}")
+# ... or wishes it on them: "I hope all the refugees drown", "hope you get cancer and die".
+_WISHED = (
+    r"\bhope\s++(?:you|u|he|she|they|them|all|every|those|these|the)\b"
+    r"(?:(?!\b(?:not|never)\b|n['’]t\b)[^.!?;\n]){0,40}?"
+    r"\b(?:die|dies|drown|drowns|burn|burns|rot|get\s+killed|gets\s+killed|get\s+shot"
+    r"|gets\s+shot|get\s+raped|gets\s+raped)\b"
+)
+ENGLISH = re.compile(
+    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY})|{_DONE_TO}|{_WISHED}"
+)
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
@@ -91,12 +100,14 @@ _ZH_EACH = (
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就"
     r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字])|杀(?!价)|砍(?!价)|揍|斩|劈)"
 )
+# Or death wished on them: 祝你全家死光, 希望那些同性恋都死光.
+_ZH_WISHED = r"(?:祝|希望|巴不得|但愿)[^,.!?;，。！？；]{0,8}?(?:死光|死绝|都死|去死|早死|不得好死)"
 # (The first characters of the forms below: a position without one fails at once.)
-_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看])"
+_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但])"
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_DONE_TO}|{_ZH_EACH})"
+    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED})"
 )
 
 

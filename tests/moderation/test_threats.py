@@ -129,3 +129,26 @@ def test_every_chinese_speaker_opens_with_a_character_the_quick_look_lets_throug
 )
 def test_violence_whenever_a_group_is_met_or_wiped_out_is_a_threat(text, threat):
     assert (HATE_SPEECH in threat_flags(text)) is threat
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I hope all the refugees drown.", HATE_SPEECH),
+        ("Hope you get cancer and die, reporter.", PERSONAL_ATTACK),
+        ("Die in a fire, reporter.", PERSONAL_ATTACK),
+        ("祝你全家死光光。", PERSONAL_ATTACK),
+        ("希望那些同性戀都死光。", HATE_SPEECH),
+        ("我會搵你算賬。", PERSONAL_ATTACK),
+    ],
+)
+def test_death_wished_on_someone_is_a_threat(text, label):
+    assert label in threat_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I hope the Muslims in my town don't die in the floods.", "希望疫情早日结束，大家都平安。"],
+)
+def test_hoping_no_one_dies_threatens_no_one(text):
+    assert threat_flags(text) == []
