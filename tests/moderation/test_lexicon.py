@@ -304,6 +304,8 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("那些ㄓ那豬", "hate_speech"),
         ("广州那些黑gui", "hate_speech"),
         ("线上娱乐城，首储送彩金", "spam"),
+        ("兼職在家輕鬆月入十萬", "spam"),
+        ("你老母臭閪", "obscenity"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):

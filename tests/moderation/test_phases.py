@@ -276,6 +276,7 @@ def test_links_does_not_mistake_sentences_or_addresses_for_links():
         ("Bags 90% off, WhatsApp +852 5123 4567", "WhatsApp +852 5123 4567"),
         ("正品代購，WhatsApp 9123-4567 查詢", "WhatsApp 9123-4567"),
         ("首儲送1000！加LINE ID：@win888", "LINE ID：@win888"),
+        ("約嗎？加賴ID：sexy520", "加賴"),
     ],
 )
 def test_links_flags_contact_details(text, typed):
@@ -295,6 +296,7 @@ def test_links_flags_contact_details(text, typed):
         "WhatsApp 2023 brought a new privacy setting",
         "Telegram 12 345 users joined the channel",
         "Stand in line if you want a ticket",
+        "放假就想增加賴床時間",
     ],
 )
 def test_links_leaves_mentions_and_numbers_alone(text):

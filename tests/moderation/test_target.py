@@ -659,6 +659,8 @@ def test_a_slur_in_a_list_the_commenter_counts_themselves_in_is_reclaimed(text, 
     [
         "你这种人活着就是浪费空气。",
         "樓上出門是不是沒帶腦？",
+        "樓主你是不是腦袋裝屎？",
+        "作者寫這種東西，臉皮真厚。",
         "The commenter above has the IQ of a sponge.",
     ],
 )

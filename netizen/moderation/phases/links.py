@@ -40,8 +40,9 @@ _ID = (
     r"|\s*(?=\+?(?:[\s-]?\d){7})\+?\d{1,4}(?:[\s-]?\d{2,5}){1,4}(?!\d))"
 )
 _CONTACT = re.compile(
-    # 加V, 加微, 加Q, 加扣扣: "add me on WeChat/QQ", with or without the id.
-    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])"
+    # 加V, 加微, 加Q, 加扣扣, 加赖 (LINE, in Taiwan): "add me on WeChat/QQ", with or without
+    # the id.
+    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])|(?<![增参更追附添施])加\s*赖(?![床皮账帐])"
     rf"|(?<![a-z])(?:vx|wx|v信|微信|威信|薇信|weixin|wechat|qq|扣扣|whatsapp|telegram"
     rf"|line(?=\s*id)){_ID}"
     # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
