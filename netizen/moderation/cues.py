@@ -3,15 +3,18 @@
 A word list knows that "idiot" is an insult; it cannot tell "you idiot" (a personal attack)
 from "what an idiotic app" (venting), nor "refugees are vermin" (hate) from "refugees are not
 vermin" (its denial). The cues here are words that mark a person addressed, a group of people
-named, insults, dehumanising words, threats and negation, in English and Chinese; they are
-matched with the word lists' own matcher, so the same spelling evasions are seen through.
+named, insults, dehumanising words, declared hatred, threats and negation, in English and
+Chinese; they are matched with the word lists' own matcher, so the same spelling evasions
+are seen through. Some are read from a sentence's shape rather than a list: threats (see
+:mod:`threats`), and "not one of them is any good".
 
 Quoted text (a reader quoting a Weibo post in order to report or reject it) is found here too:
 what sits inside quotation marks or title marks (《》), after ``>`` at the start of a line (up
 to a reply on the same line), or in a Weibo repost chain is not the commenter's own words,
 unless the commenter agrees with it at once (「…」——说得好). A claim reported as someone
-else's ("you said…", 楼上说…) is read like a quotation; one the commenter agrees with ("like
-you said", 正如你说的) is not.
+else's ("you said…", 楼上说…, "the idiot who said…"), or named as what a sentence judges
+("Saying women…", 别再说…, 把同性恋说成…), is read like a quotation; one the commenter agrees
+with ("like you said", 正如你说的) is not.
 """
 
 from __future__ import annotations

@@ -13,16 +13,22 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
   the policy's threshold when the comment swears, or vents at a thing such as an app or the
   weather: that is at most obscenity);
 * adds hate speech for an insult or a stereotype (lazy, thieves, 懒) said of a group named in
-  the same clause;
+  the same clause, and for hatred the commenter declares of one ("I hate Muslims", 我最讨厌
+  同性恋); abuse of people by their trade or team (landlords, 房东) is not hate speech;
 * adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
 * lowers the Chinese classifier's finding when a denial answers the claim about a group, and
   when the comment quotes someone, or reports what they said of a group ("you called Hong
   Kongers cockroaches", 楼上说外地人都是骗子), and adds no abuse of its own (below the
   threshold when it also reports, translates or rejects what it quotes); a reported claim
-  raises no hate speech of its own;
-* lowers the Chinese classifier's finding when the comment salutes someone (致敬, 辛苦了) and
-  adds no abuse of its own;
-* lowers word-list findings inside quoted text: quoting a post to reject it is not saying it;
+  raises no hate speech of its own, nor does a claim named as the subject of a sentence
+  ("Saying women belong in the kitchen is sexist", 别再说…); a claim asked and then
+  rejected raises nothing;
+* moves the Chinese classifier's finding to a personal attack when the comment quotes
+  someone and insults a person but says nothing hateful of a group (你讲「…」，你先系废柴);
+* lowers the Chinese classifier's finding when the comment salutes someone (致敬, 辛苦了), or
+  speaks as one of the group it names (作为女性), and adds no abuse of its own;
+* lowers word-list findings, links and contact details inside quoted text, or inside a claim
+  reported to the moderators: quoting a post to reject it is not saying it;
 * lowers a suspect slur the commenter uses of their own group ("us old fags"): reclaimed.
 
 Lowered findings stay in the verdict, below the policy's threshold, so a moderator still sees
