@@ -9,7 +9,8 @@ are seen through. Some are read from a sentence's shape rather than a list: thre
 :mod:`threats`), and "not one of them is any good".
 
 Quoted text (a reader quoting a Weibo post in order to report or reject it) is found here too:
-what sits inside quotation marks or title marks (《》), after ``>`` at the start of a line (up
+what sits inside quotation marks (single ones too) or title marks (《》), after ``>`` at the
+start of a line (up
 to a reply on the same line), or in a Weibo repost chain is not the commenter's own words,
 unless the commenter agrees with it at once (「…」——说得好). A claim reported as someone
 else's ("you said…", 楼上说…, "the idiot who said…"), or named as what a sentence judges
@@ -20,7 +21,7 @@ with ("like you said", 正如你说的) is not.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -73,8 +74,10 @@ QUOTED = re.compile(
     # (Every form opens with one of these: a position without one fails at once.)
     r"(?=[\"“「『‘《'>/\s])(?:"
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
-    # 'single quotes', told from apostrophes (it's, the users' pay) by what stands around them
-    r"|(?<![\w'])'(?=\w)[^'\n]{2,300}?(?<=[\w.!?])'(?!\w)"
+    # 'single quotes', told from apostrophes (it's, 'cause, the '90s) by what stands around
+    # them
+    r"|(?<![\w'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)[^'\n]{2,300}?"
+    r"(?<=[\w.!?])'(?!\w)"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
@@ -96,16 +99,27 @@ SELF_WORDS = re.compile(
     r"|black|asian|taiwanese|chinese|butch|femme|bi"
     r"|[a-z]+\s+(?:and|or))\b)*\s*"
 )
+SELF_WORDS_REACH = 40  # characters: a few such words at most
+# "As a …" describes the commenter, unless it follows someone else: "I see you as a …".
+SEEN_AS = re.compile(r"\b(?:you|him|her|them|he|she|they|u)\b[^,.!?;]{0,15}$")
 # Between "we" and the slur, words that turn it against others: 我们不欢迎, "we don't want".
 NOT_SELF = re.compile(r"[不没别]|\b(?:not|no|don't|hate|want)\b")
 # How close after someone else a verb of saying must stand for what follows to be theirs:
 # "you said", "楼上刚才说"; "I said" and 说白了 are the commenter's own.
 SAY_REACH = 6
 # Words that begin with a verb of saying but report no one's words: 你能说明, 说服.
-NOT_SAYING = ("说明", "说服", "说到", "说起", "说句", "说实", "说真", "说白", "说穿")
+NOT_SAYING = (
+    "说明", "说服", "说到", "说起", "说句", "说实", "说真", "说白", "说穿", "讲真", "话说", "话题",
+)  # fmt: skip
 # A claim named as the subject of the clause is put up for judging, not made: "Saying women
 # belong in the kitchen isn't edgy", 说河南人都是骗子，这根本不是事实.
 OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+|别再?|不要再?|不能|怎么能|停止)?$")
+# Between a verb of saying and the group its claim is about: "that", "all the", a word
+# ("called Indigenous Taiwanese"); in Chinese a few characters (说所有, 骂那些).
+CLAIM_OPENS = re.compile(
+    r"\s*(?:that\s+)?(?:(?:all|the|those|these|every|most|some)\s+)*(?:[a-z]+\s+)?"
+)
+CLAIM_REACH = 4
 # Calling a group something (把同性恋说成变态, 把上海人当成势利眼): what follows is the name
 # given, put up for judging.
 NAMING = re.compile(r"把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|当成|称为|骂成|看成)")
@@ -145,7 +159,7 @@ CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 NONE_GOOD = re.compile(
     r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的|好嘢)"
     # "No Muslim has ever been any good", "not one of them is any good".
-    r"|\b(?:no|not\s+(?:a|one)(?:\s+single)?)(?:\s+[a-z]+){1,3}?"
+    r"|\b(?:no|not\s+(?:a|one)(?:\s+single)?)\s+[a-z]+"
     r"\s+(?:has\s+ever\s+been|have\s+ever\s+been|is|are|was|were|will\s+ever\s+be)"
     r"\s+(?:any|ever\s+any)\s+good\b"
 )
@@ -153,6 +167,8 @@ NONE_GOOD = re.compile(
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
 # A clause of fewer characters than this may be an item of a list (花，草，树).
 LIST_ITEM = 3
+# A list that goes on after the item: 玫瑰花，草，还有几棵小树.
+LIST_GOES_ON = re.compile(r"[\W_]*(?:还有|和|以及|跟|及|或者?|等等)")
 
 
 @dataclass(frozen=True)
@@ -284,6 +300,10 @@ class Clause:
                 return match
         return None
 
+    def is_question(self) -> bool:
+        """Whether the clause is a question: 女司机就是马路杀手？"""
+        return is_question(self.text)
+
     def holds(self, at: int) -> bool:
         """Whether the character at ``at`` (in the whole comment) is in this clause."""
         return self.start <= at < self.start + len(self.text)
@@ -292,8 +312,14 @@ class Clause:
         """Whether the word at ``at`` follows closely on the commenter speaking of themselves,
         with nothing between that names someone or denies: a slur used of one's own group
         ("us old fags", 我们几个基佬) is reclaimed; "we don't want fags" is not."""
-        others = [m.start for m in self.matches if m.term.label in (PERSON, GROUP, NEGATION)]
-        for cue in self.of(SELF):
+        others = self.others
+        selves, ends = self.selves
+        # Only the cues that end a little before the word (a comment may hold thousands).
+        for cue in selves[bisect_left(ends, at - SELF_WORDS_REACH) : bisect_right(ends, at)]:
+            if cue.term.text.startswith("as ") and SEEN_AS.search(
+                self.text[: cue.start - self.start]
+            ):
+                continue  # "I see you as a fag" says it of someone else
             between = self.text[cue.end - self.start : at - self.start]
             if NOT_SELF.search(between):
                 continue
@@ -302,9 +328,22 @@ class Clause:
             if SELF_WORDS.fullmatch(between):
                 return True
             near = 0 <= at - cue.end <= SELF_REACH
-            if near and not any(cue.end <= start < at for start in others):
+            first_other = bisect_left(others, cue.end)
+            if near and not (first_other < len(others) and others[first_other] < at):
                 return True
         return False
+
+    @cached_property
+    def others(self) -> list[int]:
+        """Where the clause names someone, or denies, in order: between the commenter and a
+        word, they make it not said of the commenter."""
+        return sorted(m.start for m in self.matches if m.term.label in (PERSON, GROUP, NEGATION))
+
+    @cached_property
+    def selves(self) -> tuple[list[Match[Cue]], list[int]]:
+        """The clause's self cues in order of their ends, and those ends."""
+        selves = sorted(self.of(SELF), key=lambda cue: cue.end)
+        return selves, [cue.end for cue in selves]
 
     @cached_property
     def attributed(self) -> bool:
@@ -325,6 +364,8 @@ class Clause:
             at = say.start - self.start
             if self.text.startswith(NOT_SAYING, at):
                 continue
+            if not self.claim_follows(say, groups):
+                continue  # "people think I'm harsh but Muslims are…" reports nothing
             # A claim named as the clause's subject, or forbidden (别再说, 不能说): judged.
             named_as_subject = OPENS_CLAUSE.match(self.text[:at]) and (
                 say.term.text.endswith("ing") or not say.term.text.isascii()
@@ -350,6 +391,17 @@ class Clause:
                 return True
         return False
 
+    def claim_follows(self, say: Match[Cue], groups: list[int]) -> bool:
+        """Whether the claim about a group follows the verb of saying at once: "writing that
+        mainlanders…", 说所有河南人; or whoever made it is named after it (骂同性恋…的那位)."""
+        after = next((start for start in groups if start >= say.end), None)
+        if after is None:
+            return False
+        between = self.text[say.end - self.start : after - self.start]
+        if between.isascii():
+            return CLAIM_OPENS.fullmatch(between) is not None
+        return len(between) <= CLAIM_REACH
+
     def negated(self, kind: str, unless: frozenset[str] = frozenset()) -> bool:
         """Whether every ``kind`` cue in the clause closely follows a negation (other than
         the words in ``unless``)."""
@@ -372,16 +424,19 @@ def clauses(text: str) -> list[Clause]:
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
     in_expletive = spans_of(matches, EXPLETIVE)
     in_rejection = spans_of(matches, REJECTION)
+    in_thing = spans_of(matches, THING)
     matches = sorted(
         (
             m
             for m in matches
             if not (m.term.label == PERSON and in_expletive(m.start, m.end))
             and not (m.term.label in DEMEANING and in_rejection(m.start, m.end))
+            and not (m.term.label == GROUP and in_thing(m.start, m.end))
             and not (m.term.label == NEGATION and asks(own, m))
         ),
         key=lambda m: (m.start, -m.end),
-    )  # (the 他 of 他妈的 names no one; the 垃圾 of 历史的垃圾堆 demeans no one)
+    )  # (the 他 of 他妈的 names no one, nor the whites of egg whites; the 垃圾 of 历史的垃圾堆
+    # demeans no one)
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = previous = 0
@@ -414,11 +469,17 @@ def between_clauses(text: str, bounds: list[int], at: int, previous: int) -> boo
     start = bounds[at - 1] if at else 0
     after = bounds[at + 1] if at + 1 < len(bounds) else bounds[at]
     before = text[previous:start]
+    following = text[bounds[at] : after]
     return (
-        not before.rstrip().endswith(("?", "？"))
+        not is_question(before)
         and words_in(before) >= LIST_ITEM
-        and words_in(text[bounds[at] : after]) >= LIST_ITEM
+        and words_in(following) >= LIST_ITEM
+        and not LIST_GOES_ON.match(following)
     )
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().endswith(("?", "？"))
 
 
 def words_in(text: str) -> int:

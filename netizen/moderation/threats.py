@@ -26,7 +26,7 @@ _SPEAKER = (
 _GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,3}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
-    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|break|snap|slit"
+    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|slit"
     r"|put\s+a\s+bullet\s+(?:in|into|through))"
 )
 # Whom: a pronoun, or "that reporter" / "the author" after a bullet or a blade.
@@ -36,6 +36,11 @@ _VICTIM = (
 )
 # Violence no game or election uses, which may also be done to "the", "every" or "those"
 # people: "I want to burn down every mosque", "we should round up the gays".
+# Limbs broken: "I'll break both your legs" (not "break your record").
+_LIMBS = (
+    r"(?:break|snap)\s++(?:both\s+|all\s+)?(?:your|his|her|their)\s+(?:[a-z]+\s+)?"
+    r"(?:legs?|arms?|neck|jaw|nose|bones|face|teeth|fingers|skull|knees?|kneecaps)\b"
+)
 # ("Kill the boss" is a game, so killing wants them all.)
 _ATROCITY = (
     r"(?:(?:kill|murder|shoot|slaughter)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|those\s+"
@@ -45,24 +50,31 @@ _ATROCITY = (
 )
 # ... or that someone or some people should have it done to them: "every Muslim in this town
 # should be rounded up and shot", "the author should be dragged out and beaten until...".
-# (Who it is said of is for the target phase: a person or a group must be named.)
+# Wished, not foretold ("the film will be shot in Bradford"). Whom it is wished on is for
+# the target phase: a person or a group named just before (not "egg whites should be
+# beaten until stiff"); see SUBJECT_REACH.
 _DONE_TO = (
-    r"\b(?:should|deserves?\s+to|need\s+to|needs\s+to|ought\s+to|will|are\s+going\s+to"
-    r"|is\s+going\s+to|gonna)(?:\s++(?:all|just|really|each))?\s++(?:be|get)"
+    r"\b(?:should|deserves?\s+to|need\s+to|needs\s+to|ought\s+to|must)"
+    r"(?:\s++(?:all|just|really|each))?\s++(?:be|get)"
     r"(?:\s++(?!never\b|not\b)[a-z'’]+){0,5}?\s++"
     r"(?:killed|shot|stabbed|hanged|hung|lynched|raped|gassed|burned|burnt|executed|murdered"
     r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down"
     r"|beaten\s+(?:up|until|senseless|to\s+death|to\s+a\s+pulp|black\s+and\s+blue))\b"
 )
+# A victim given only as "those" or "all" (把那些…, 将啲…) must be named in the threat as
+# people: 我真想把那些旧衣服都烧了 burns clothes.
+UNNAMED_VICTIM = re.compile("[把将](?:那些|这些|所有|啲|那座|这座|那间|这间)")
+WISHED_ON = re.compile(r"(?:should|deserves?|needs?|ought|must)\b")
+SUBJECT_REACH = 25  # characters between whom it is wished on and "should": "in this town"
 # ... or wishes it on them: "I hope all the refugees drown", "hope you get cancer and die".
 _WISHED = (
     r"\bhope\s++(?:you|u|he|she|they|them|all|every|those|these|the)\b"
     r"(?:(?!\b(?:not|never)\b|n['’]t\b)[^.!?;\n]){0,40}?"
-    r"\b(?:die|dies|drown|drowns|burn|burns|rot|get\s+killed|gets\s+killed|get\s+shot"
-    r"|gets\s+shot|get\s+raped|gets\s+raped)\b"
+    r"\b(?:die|dies|rot|get\s+killed|gets\s+killed|get\s+shot|gets\s+shot|get\s+raped"
+    r"|gets\s+raped|(?:drown|drowns|burn|burns)(?=\s*(?:$|[.!?,;]|in\b|to\s+death|alive)))\b"
 )
 ENGLISH = re.compile(
-    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY})|{_DONE_TO}|{_WISHED}"
+    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY}|{_LIMBS})|{_DONE_TO}|{_WISHED}"
 )
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
@@ -98,10 +110,12 @@ _ZH_EACH = (
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就"
-    r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字])|杀(?!价)|砍(?!价)|揍|斩|劈)"
+    r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字喷哈量\d])|杀(?!价)|砍(?!价)|揍|斩|劈)"
 )
 # Or death wished on them: 祝你全家死光, 希望那些同性恋都死光.
-_ZH_WISHED = r"(?:祝|希望|巴不得|但愿)[^,.!?;，。！？；]{0,8}?(?:死光|死绝|都死|去死|早死|不得好死)"
+_ZH_WISHED = (
+    r"(?:祝|希望|巴不得|但愿)[^,.!?;，。！？；不别没]{0,8}?(?:死光|死绝|都死|去死|早死|不得好死)"
+)
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但])"
 CHINESE = re.compile(

@@ -24,4 +24,5 @@ def found_by(text: str, reason: str) -> list[Flag]:
 
 
 def labels_found_by(text: str, reason: str) -> list[str]:
+    """The labels of the findings with this reason, at any score."""
     return [flag.label for flag in found_by(text, reason)]

@@ -900,3 +900,50 @@ def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():
 
 def test_asking_why_someone_does_not_say_it_still_says_it():
     assert HATE_SPEECH in flagged("你怎么不说河南人都是骗子？")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egg whites should be beaten until stiff, then you fold them in.",
+        "The film about Muslim women will be shot in Bradford next spring.",
+        "Your order will be executed within 24 hours.",
+        "I hate Chinese food, too greasy for me.",
+        "I can't stand the Chinese government's censorship.",
+        "我受不了黑人音乐，太吵。",
+        "好討厭台灣人啲珍奶，太甜。",
+        "No Chinese restaurant here is any good.",
+        "你说得对，我真想把那些旧衣服都烧了。",
+        "每次見到他就打招呼。",
+        "希望你爸爸不要早死，多保重。",
+        "Hope you all burn some calories at the fun run!",
+        "I'm gonna break your record at the marathon.",
+        "蔡英文加賴清德的組合，選民買單嗎？",
+        "The new bus line identifies each stop.",
+        "The WhatsApp 2024 03 15 outage hit millions.",
+        "花园里种了玫瑰花，草，还有几棵小树。",
+    ],
+)
+def test_everyday_comments_that_look_like_the_new_shapes_are_left_alone(text):
+    assert not flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "讲真河南人都是骗子。",
+        "People think I'm harsh but Muslims are parasites.",
+        "'Cause Muslims are parasites and the teachers' union knows it.",
+        "I see you as a fag, nothing more.",
+        "作为男人我说句实话，女人就该在家带孩子。",
+    ],
+)
+def test_hate_beside_words_of_saying_quoting_or_belonging_is_still_hate(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+def test_counter_speech_in_cantonese_that_insults_the_hater_is_a_personal_attack():
+    text = "@阿明 你講「回教徒冇一個好人」，你自己先係條冇腦嘅廢柴，識多幾個回教徒先好開口啦。"
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found

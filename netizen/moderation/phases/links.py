@@ -37,14 +37,16 @@ _MAYBE_URL = re.compile(rf"[.。:](?:(?:{_TLDS})(?![a-z0-9-])|//)|www[.。]")
 _ID = (
     r"(?:\s*(?:(?:号码?|id)\s*[:：=]?|[:：=])\s*[@+]?[a-z0-9][a-z0-9_-]{4,19}"
     r"|\s*[@+]?(?=[a-z0-9_-]{5,20}(?![a-z0-9_-]))[a-z_-]*\d[a-z0-9_-]*"
-    r"|\s*(?=\+?(?:[\s-]?\d){7})\+?\d{1,4}(?:[\s-]?\d{2,5}){1,4}(?!\d))"
+    # (Not a date: WhatsApp 2024 03 15.)
+    r"|\s*(?=\+?(?:[\s-]?\d){7})(?!(?:19|20)\d\d[\s-]\d\d[\s-]\d\d(?!\d))"
+    r"\+?\d{1,4}(?:[\s-]?\d{2,5}){1,4}(?!\d))"
 )
 _CONTACT = re.compile(
     # 加V, 加微, 加Q, 加扣扣, 加赖 (LINE, in Taiwan): "add me on WeChat/QQ", with or without
     # the id.
-    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])|(?<![增参更追附添施])加\s*赖(?![床皮账帐])"
+    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])|(?<![增参更追附添施])加\s*赖(?=\s*(?:id|号|[:：@]|$|[,.!?;，。！？；]))"
     rf"|(?<![a-z])(?:vx|wx|v信|微信|威信|薇信|weixin|wechat|qq|扣扣|whatsapp|telegram"
-    rf"|line(?=\s*id)){_ID}"
+    rf"|line(?=\s*id\b)){_ID}"
     # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
     r"|(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"
     r"|加\s*\d{6,11}(?!\d)"

@@ -7,7 +7,8 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
 
 * adds a personal attack for an insult in a comment that addresses or names a person;
 * adds hate speech for dehumanising words about a group, unless the clause denies them;
-* adds a threat's label by its target (a person: personal attack; a group: hate speech);
+* adds a threat's label by its target (a person: personal attack; a group: hate speech, also
+  when the group is named in another clause and the threat is to all of them);
 * moves the Chinese classifier's finding (trained on attacks on groups) to a personal attack
   when no group is named but a person is, and lowers it when no one is named at all (below
   the policy's threshold when the comment swears, or vents at a thing such as an app or the
@@ -15,7 +16,8 @@ abuse; this phase reads the cues around it (see :mod:`netizen.moderation.cues`) 
 * adds hate speech for an insult or a stereotype (lazy, thieves, 懒) said of a group named in
   the same clause, and for hatred the commenter declares of one ("I hate Muslims", 我最讨厌
   同性恋); abuse of people by their trade or team (landlords, 房东) is not hate speech;
-* adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！");
+* adds obscenity for an expletive said as a clause of its own ("妈的，", "幹！", or one
+  character breaking into a sentence: 烂到爆，幹，到底谁想的);
 * lowers the Chinese classifier's finding when a denial answers the claim about a group, and
   when the comment quotes someone, or reports what they said of a group ("you called Hong
   Kongers cockroaches", 楼上说外地人都是骗子), and adds no abuse of its own (below the
@@ -43,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from netizen.moderation import threats
 from netizen.moderation.cues import (
     DEHUMANISE,
     DEMEANING,
@@ -74,7 +77,7 @@ if TYPE_CHECKING:
 
 PHASE = "target"
 # Cues that make the commenter's own words abusive (with an expletive said on its own).
-ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE, HOSTILITY)
+ABUSIVE_CUES = (INSULT, DEHUMANISE, THREAT, STEREOTYPE)
 # An insult in a comment that addresses someone; alone (it may be aimed at a thing).
 INSULT_AT_PERSON = 0.75
 INSULT_ALONE = 0.45
@@ -100,15 +103,21 @@ LINKING = re.compile("[都是就很全太真又係]")
 DECLARED = re.compile(r"(?:^|\b(?:i|we)(?:\s+(?!not\b|never\b)[a-z]+(?<!n't)){0,2})\s*$")
 NOT_DECLARED_ZH = re.compile("[你他她谁不没别吗怎为]")
 DECLARED_REACH = 4  # characters before a Chinese cue that may say who hates
+DECLARED_REACH_LATIN = 30  # characters before an English one: "honestly I really"
 # Between the hatred and the group it is aimed at: "hate all those", 讨厌那些.
 OBJECT_WORDS = frozenset({
     "all", "the", "those", "these", "of", "fucking", "damn", "bloody", "any", "every", "most",
     "so", "much", "really", "filthy", "dirty",
 })  # fmt: skip
 OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
-# After the group, words that make it the subject of something else ("I hate Muslims being
-# blamed", 讨厌黑人被欺负) or narrow it to some of them ("refugees who...", 讨厌黑人的人).
-NOT_OBJECT = re.compile(r"\s*(?:being|getting|who|that|when|having)\b|的|被")
+# The group must be the whole object: "I hate Muslims", "…immigrants, all of them", 讨厌黑人了.
+# Not the subject of something else ("I hate Muslims being blamed", 讨厌黑人被欺负), nor a
+# word describing a thing ("I hate Chinese food", 受不了黑人音乐, 讨厌台湾人啲珍奶).
+OBJECT_ENDS = re.compile(
+    r"\s*(?:$|[,.!?;:…，。！？；]|(?:people|men|women|folks?|guys|and|or|but|because|so|too"
+    r"|anymore|in|from|out|here|there|around|everywhere)\b)"
+    r"|[了啦呀啊吧喔哦啰咯]"
+)
 DEHUMANISING = 0.85
 THREATENING = 0.85
 # A threat negated is withdrawn ("I would never hurt you", 我不会打你), but "don't" before
@@ -116,7 +125,9 @@ THREATENING = 0.85
 WARNINGS = frozenset({"别"})
 # A threat to many at once (见一个打一个, "kill them all") is aimed at the group the comment
 # names, even from a clause of its own: 啲大陆人再嚟香港，见一个打一个.
-COLLECTIVE = re.compile(r"一个.*一个|[们哋]|全部|统统|\b(?:them|all|every|each)\b")
+COLLECTIVE = re.compile(
+    r"一个.*一个|他们|她们|佢哋|你们|你哋|这些|那些|所有|全部|统统|\b(?:them|all|every|each)\b"
+)
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # What a finding is multiplied by: when the Chinese model's "offensive" names no one (a mild
 # cut: COLD's comments often attack a group the topic implies, and on its dev split a deeper
@@ -174,19 +185,22 @@ def run(state: ScreeningState) -> None:
     group = any(clause.has(GROUP) for clause in own)
     quotes = quoted_spans(state.text)
     quoting = bool(quotes) or len(own) < len(found)
-    # An insult at whoever made a reported claim is the commenter's own abuse too.
-    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own) or any(
-        insult_at_sayer(clause) for clause in found if clause.attributed
+    # Hatred declared of a group, and an insult at whoever made a reported claim, are the
+    # commenter's own abuse too (hating what was reported is not).
+    own_abuse = (
+        any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own)
+        or any(hostility_to_group(clause) for clause in own)
+        or any(insult_at_sayer(clause) for clause in found if clause.attributed)
     )
     folded = state.view()
-    reports = (
+    reports_claim = (
         quoting
         and not own_abuse
         and any(clause.has(REPORT) or clause.has(REJECTION) for clause in found)
     )
     # A claim reported in order to report or reject it is quoted, as far as the word list's
     # findings go: 检举楼上那则骂原住民是番仔的留言.
-    reported = [
+    reported_spans = [
         folded.original_span(clause.start, clause.start + len(clause.text))
         for clause in found
         if clause.attributed
@@ -201,12 +215,12 @@ def run(state: ScreeningState) -> None:
         # (A swear word inside a sentence says nothing of its target: COLD's attacks on
         # groups are full of them.)
         at_no_one=any(clause.exclaims() or clause.has(THING) for clause in found),
-        in_quotes=covered([*quotes, *(reported if reports else ())]),
+        in_quotes=covered([*quotes, *(reported_spans if reports_claim else ())]),
         quoting=quoting and not own_abuse,
         # Not when a group is named: 向偷井盖的河南人致敬 salutes no one.
         praises=not own_abuse and not group and any(clause.has(PRAISE) for clause in found),
-        reports_quote=reports,
-        member=not own_abuse and any(speaks_as_member(clause) for clause in own),
+        reports_quote=reports_claim,
+        member=not own_abuse and speaks_as_member(own),
         answers_quote=quoting
         and person
         and any(flag.label == PERSONAL_ATTACK for flag in raised)
@@ -250,9 +264,11 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
     return flag
 
 
-def speaks_as_member(clause: Clause) -> bool:
-    """The commenter names a group as their own: 作为女性, 我是新疆人, "as a gay man"."""
-    return any(clause.said_of_self(named.start) for named in named_groups(clause))
+def speaks_as_member(own: list[Clause]) -> bool:
+    """The commenter names a group as their own (作为女性, 我是新疆人, "as a gay man") and no
+    other: 作为男人我说句实话，女人就不该出来工作 speaks of women."""
+    named = [(clause, group) for clause in own for group in named_groups(clause)]
+    return bool(named) and all(clause.said_of_self(group.start) for clause, group in named)
 
 
 def vents(reading: Reading) -> bool:
@@ -296,14 +312,30 @@ def denial(found: list[Clause]) -> float:
     return 1.0
 
 
-def asked_then_rejected(found: list[Clause], at: int) -> bool:
-    """Whether clause ``at`` asks a claim that a later clause rejects: 女司机就是马路杀手？
+def names_people(clause: Clause, threat: Match[Cue]) -> bool:
+    """Whether a person or group is named inside the threat: 把那些穆斯林…, not 把那些旧衣服…."""
+    return any(
+        threat.start <= named.start < threat.end
+        for named in clause.matches
+        if named.term.label in (GROUP, PERSON)
+    )
+
+
+def asked_then_rejected(found: list[Clause], index: int) -> bool:
+    """Whether clause ``index`` asks a claim that a later clause rejects: 女司机就是马路杀手？
     数据根本不支持这种说法."""
-    return asked(found[at]) and any(clause.has(REJECTION) for clause in found[at + 1 :])
+    later = found[index + 1 :]
+    return found[index].is_question() and any(clause.has(REJECTION) for clause in later)
 
 
-def asked(clause: Clause) -> bool:
-    return clause.text.rstrip().endswith(("?", "？"))
+def wished_on_someone(clause: Clause, threat: Match[Cue]) -> bool:
+    """Whether a person or group is named just before "should be shot": "every Muslim in this
+    town should…", not "egg whites should be beaten until stiff"."""
+    return any(
+        0 <= threat.start - named.end <= threats.SUBJECT_REACH
+        for named in clause.matches
+        if named.term.label in (GROUP, PERSON)
+    )
 
 
 def denies(clause: Clause) -> bool:
@@ -317,8 +349,8 @@ def negates_demeaning(clause: Clause) -> bool:
 
 def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
     flags = []
-    for at, clause in enumerate(found):
-        if asked_then_rejected(found, at):
+    for index, clause in enumerate(found):
+        if asked_then_rejected(found, index):
             continue  # a claim asked and then rejected is not made
         if expletive := clause.exclaims():
             flags.append(cue_flag(expletive, OBSCENITY, EXCLAIMED, "expletive", folded))
@@ -348,6 +380,10 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
         if clause.has(THREAT) and (group or person) and not clause.negated(THREAT, WARNINGS):
             threat = first(clause, THREAT)
+            if threats.WISHED_ON.match(threat.term.text) and not wished_on_someone(clause, threat):
+                continue
+            if threats.UNNAMED_VICTIM.search(threat.term.text) and not names_people(clause, threat):
+                continue
             at_group = clause.has(GROUP) or (group and COLLECTIVE.search(threat.term.text))
             label = HATE_SPEECH if at_group or not person else PERSONAL_ATTACK
             flags.append(cue_flag(threat, label, THREATENING, "threat", folded))
@@ -379,7 +415,7 @@ def hostility_to_group(clause: Clause) -> Match[Cue] | None:
     groups = {named.start: named for named in named_groups(clause)}
     for hostile in clause.of(HOSTILITY):
         at = hostile.start - clause.start
-        before = clause.text[:at]
+        before = clause.text[max(0, at - DECLARED_REACH_LATIN) : at]
         if hostile.term.text.isascii():
             if not DECLARED.search(before):
                 continue
@@ -387,7 +423,7 @@ def hostility_to_group(clause: Clause) -> Match[Cue] | None:
             continue
         if named := aimed_at(clause, hostile, groups):
             rest = clause.text[named.end - clause.start :]
-            if not NOT_OBJECT.match(rest):
+            if OBJECT_ENDS.match(rest):
                 return hostile
     return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from netizen.moderation.lexicon import BANNED, Match, Term, default_lexicon
@@ -70,6 +71,7 @@ def inside_a_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)  # asked once per abbreviation, not per occurrence ("SB SB SB …")
 def spelt_out(letters: str, text: str) -> bool:
     """Whether ``text`` holds capitalised words with these initials: Sales Budget for SB."""
     words = r"[\s-]+".join(rf"{letter}[a-z]+" for letter in letters)
