@@ -76,13 +76,23 @@ QUOTED = re.compile(
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
     # 'single quotes', told from apostrophes (it's, 'cause, the '90s) by what stands around
     # them
-    r"|(?<![\w'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)[^'\n]{2,300}?"
-    r"(?<=[\w.!?])'(?!\w)"
+    r"|(?<![a-z0-9'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)[^'\n]{2,300}?"
+    r"(?<=[\w.!?])'(?![a-z0-9])"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
     r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
+)
+# Words introduced as someone else's after a colon, to the end of the sentence: 他说：黑人
+# 都是猴子。, 原帖：…, 翻译一下这条推特：…, "he wrote: …"; or after 写道，/表示， as news
+# reports speech; up to a quotation mark or a dash, which say more. Not what the commenter
+# says (我说：…, "I said: …").
+INTRODUCED = re.compile(
+    r"(?:(?<!我)(?:说|讲|话|写|称)|原帖|原文|原话是?|转发微博|译文|推特|微博)[:：]\s*"
+    r"[^。！？!?\n「“\"『—]{2,}"
+    r"|(?:写道|说道|声称|表示)[，,:：]\s*[^。！？!?\n「“\"『—]{2,}"
+    r"|(?<!\bi )\b(?:said|says|wrote|writes|posted|tweeted)\s*:\s*[^.!?\n\"“—]{2,}"
 )
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
 # "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.
@@ -237,8 +247,11 @@ def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of ``text`` that quote someone else, except a quote the commenter agrees
     with at once (「外劳都是小偷」——说得好): that one they say too. (Remembered for a few
     texts: several phases ask about the comment being screened.)"""
+    quoted = [match.span() for match in QUOTED.finditer(text)]
+    inside = covered(quoted)
+    introduced = [m.span() for m in INTRODUCED.finditer(text) if not inside(*m.span())]
     return tuple(
-        match.span() for match in QUOTED.finditer(text) if not ENDORSED.match(text, match.end())
+        (start, end) for start, end in sorted(quoted + introduced) if not ENDORSED.match(text, end)
     )
 
 

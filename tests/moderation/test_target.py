@@ -947,3 +947,22 @@ def test_counter_speech_in_cantonese_that_insults_the_hater_is_a_personal_attack
     found = flagged(text)
     assert PERSONAL_ATTACK in found
     assert HATE_SPEECH not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("他说：黑人都是猴子。太过分了。", "说：黑人都是猴子"),
+        ("翻译一下这条推特：日本人都是畜生。", "推特：日本人都是畜生"),
+        ("He wrote: refugees are vermin. Awful.", "wrote: refugees are vermin"),
+        ("网友留言称'外地人滚出上海'，引发众怒。", "'外地人滚出上海'"),
+    ],
+)
+def test_words_introduced_after_a_colon_or_in_single_quotes_are_quoted(text, quoted):
+    folded = fold(text).text
+    assert [folded[start:end] for start, end in quoted_spans(folded)] == [fold(quoted).text]
+
+
+@pytest.mark.parametrize("text", ["我说：你就是个白痴。", "I said: refugees are vermin."])
+def test_what_the_commenter_introduces_as_their_own_words_is_not_quoted(text):
+    assert quoted_spans(fold(text).text) == ()
