@@ -138,7 +138,7 @@ NAMING = re.compile(r"把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|�
 # not a person an insult could be aimed at, so not a person cue.
 SOMEONE = re.compile(
     r"有人|(?:一堆|很多|好多|一些|不少|那些|这些|一班|啲)人"
-    r"|\b(?:someone|somebody|nobody|no\s+one|who|people|users|trolls|commenters|others"
+    r"|\b(?:someone|somebody|nobody|no\s+one|who|whoever|people|users|trolls|commenters|others"
     r"|(?:the|that|a|this) (?:comment|post|tweet|user|account))\b"
 )
 SOMEONE_REACH = 40  # characters before the verb: "the comment that called", 总有人那么自信地说
@@ -168,6 +168,7 @@ CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 # 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
 NONE_GOOD = re.compile(
     r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的|好嘢)"
+    r"|(?:哪有|冇|没)什么好人"
     # "No Muslim has ever been any good", "not one of them is any good".
     r"|\b(?:no|not\s+(?:a|one)(?:\s+single)?)\s+[a-z]+"
     r"\s+(?:has\s+ever\s+been|have\s+ever\s+been|is|are|was|were|will\s+ever\s+be)"

@@ -966,3 +966,23 @@ def test_words_introduced_after_a_colon_or_in_single_quotes_are_quoted(text, quo
 @pytest.mark.parametrize("text", ["我说：你就是个白痴。", "I said: refugees are vermin."])
 def test_what_the_commenter_introduces_as_their_own_words_is_not_quoted(text):
     assert quoted_spans(fold(text).text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indians are filthy, every one of them.",
+        "新疆人哪有什么好人。",
+        "原住民根本就是一群野人。",
+        "農村人就是低人一等。",
+    ],
+)
+def test_filth_savagery_and_none_good_said_of_a_group_are_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+def test_an_insult_at_whoever_says_such_things_is_a_personal_attack():
+    text = "轉貼某人說的「原住民只會喝酒」，說這種話的人根本是個沒教養的垃圾。"
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
