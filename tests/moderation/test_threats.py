@@ -152,3 +152,24 @@ def test_death_wished_on_someone_is_a_threat(text, label):
 )
 def test_hoping_no_one_dies_threatens_no_one(text):
     assert threat_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("这些穆斯林都应该被消灭。", HATE_SPEECH),
+        ("对这些新疆人应该杀无赦。", HATE_SPEECH),
+        ("這些同性戀都得死。", HATE_SPEECH),
+        ("信不信我干死你。", PERSONAL_ATTACK),
+        ("你全家都得死。", PERSONAL_ATTACK),
+    ],
+)
+def test_chinese_calls_to_wipe_out_and_curses_of_death_are_threats(text, label):
+    assert label in threat_flags(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["消灭贫困，让农村人过上好日子。", "南京大屠杀中日本军队杀害了三十万同胞。"]
+)
+def test_ending_poverty_or_recalling_a_massacre_threatens_no_one(text):
+    assert threat_flags(text) == []
