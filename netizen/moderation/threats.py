@@ -116,12 +116,22 @@ _ZH_EACH = (
 _ZH_WISHED = (
     r"(?:祝|希望|巴不得|但愿)[^,.!?;，。！？；不别没]{0,8}?(?:死光|死绝|都死|去死|早死|不得好死)"
 )
+# Or knowing where they live or study (你住哪我都知道, 你家孩子在哪个学校我们都知道), or
+# wrecking what is theirs (砸那些外地人的店, 把同性恋的酒吧砸了).
+_ZH_KNOWN = (
+    r"你[^,.!?;，。！？；]{0,6}?(?:住哪|住在哪|哪个学校|哪间学校|哪所学校|哪上班|哪个单位)"
+    r"[^,.!?;，。！？；]{0,6}?(?:知道|清楚|查到|查清)"
+)
+_ZH_WRECKED = (
+    r"(?:砸|烧)了?[^,.!?;，。！？；不没别]{1,10}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)"
+    r"|把[^,.!?;，。！？；不没别]{1,10}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)(?:砸|烧)"
+)
 # (The first characters of the forms below: a position without one fails at once.)
-_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但])"
+_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把])"
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED})"
+    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED})"
 )
 
 

@@ -173,3 +173,20 @@ def test_chinese_calls_to_wipe_out_and_curses_of_death_are_threats(text, label):
 )
 def test_ending_poverty_or_recalling_a_massacre_threatens_no_one(text):
     assert threat_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("你家孩子在哪个学校我们都知道。", PERSONAL_ATTACK),
+        ("小心你條命。", PERSONAL_ATTACK),
+        ("大家组织起来去砸那些外地人的店。", HATE_SPEECH),
+        ("去把那些同性恋的酒吧砸了。", HATE_SPEECH),
+    ],
+)
+def test_knowing_where_someone_lives_and_wrecking_what_is_theirs_are_threats(text, label):
+    assert label in threat_flags(text)
+
+
+def test_asking_where_someone_studies_threatens_no_one():
+    assert threat_flags("你在哪个学校读书？我知道那里很好。") == []
