@@ -123,7 +123,9 @@ NOT_SAYING = (
 )  # fmt: skip
 # A claim named as the subject of the clause is put up for judging, not made: "Saying women
 # belong in the kitchen isn't edgy", 说河南人都是骗子，这根本不是事实.
-OPENS_CLAUSE = re.compile(r"[\W_]*(?:to\s+|别再?|不要再?|不能|怎么能|停止)?$")
+OPENS_CLAUSE = re.compile(
+    r"[\W_]*(?:to\s+|别再?|不要再?|不能|怎么能|停止|凭什么|我?(?:不同意|不认同|不赞同|反对))?$"
+)
 # Between a verb of saying and the group its claim is about: "that", "all the", a word
 # ("called Indigenous Taiwanese"); in Chinese a few characters (说所有, 骂那些).
 CLAIM_OPENS = re.compile(

@@ -986,3 +986,18 @@ def test_an_insult_at_whoever_says_such_things_is_a_personal_attack():
     found = flagged(text)
     assert PERSONAL_ATTACK in found
     assert HATE_SPEECH not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "农民工也是人，凭什么被这样对待。",
+        "河南人并没有你说的那么坏。",
+        "我不同意说东北人都是骗子。",
+        "穆斯林不全是恐怖分子。",
+        "凭什么说外地人都是小偷？",
+        "女人又不是生育机器。",
+    ],
+)
+def test_more_chinese_denials_are_not_hate_speech(text):
+    assert HATE_SPEECH not in flagged(text)
