@@ -332,10 +332,10 @@ class Clause:
         selves, ends = self.selves
         # Only the cues that end a little before the word (a comment may hold thousands).
         for cue in selves[bisect_left(ends, at - SELF_WORDS_REACH) : bisect_right(ends, at)]:
-            if cue.term.text.startswith("as ") and SEEN_AS.search(
+            if cue.term.text.startswith(("as ", "fellow")) and SEEN_AS.search(
                 self.text[: cue.start - self.start]
             ):
-                continue  # "I see you as a fag" says it of someone else
+                continue  # "I see you as a fag", "you fellow fags" say it of someone else
             between = self.text[cue.end - self.start : at - self.start]
             if NOT_SELF.search(between):
                 continue

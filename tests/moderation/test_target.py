@@ -1001,3 +1001,16 @@ def test_an_insult_at_whoever_says_such_things_is_a_personal_attack():
 )
 def test_more_chinese_denials_are_not_hate_speech(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reclaimed"),
+    [
+        ("My fellow fags, happy pride!", True),
+        ("Being a dyke in Shanghai is not easy.", True),
+        ("You fellow fags are disgusting.", False),
+    ],
+)
+def test_a_slur_the_commenter_counts_themselves_among_is_reclaimed(text, reclaimed):
+    (slur,) = found_by(text, "suspect_term")
+    assert ("said of the commenter's own group" in slur.detail) is reclaimed
