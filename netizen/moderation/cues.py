@@ -178,6 +178,8 @@ NONE_GOOD = re.compile(
 )
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
+# Sentence-final particles, which leave an exclamation an exclamation: 食屎啦, 靠北啊.
+PARTICLES = "啦呀啊喔哦啰咯嘛咧"
 # A clause of fewer characters than this may be an item of a list (花，草，树).
 LIST_ITEM = 3
 # A list that goes on after the item: 玫瑰花，草，还有几棵小树.
@@ -240,6 +242,8 @@ def stands_alone(text: str, match: Match[Cue]) -> bool:
         end += len(word)
     while start >= len(word) and text.startswith(word, start - len(word)):
         start -= len(word)
+    while end < len(text) and text[end] in PARTICLES:
+        end += 1  # 食屎啦
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not (before.isalnum() or after.isalnum())
@@ -300,7 +304,7 @@ class Clause:
         Said as a clause of its own, 妈的 or 操 is swearing; inside a sentence the same
         characters begin everyday words (我妈的手机, 操作), so only the whole clause counts.
         """
-        bare = PUNCTUATION_AND_SPACE.sub("", self.text)
+        bare = PUNCTUATION_AND_SPACE.sub("", self.text).rstrip(PARTICLES)  # 食屎啦
         only: dict[str, bool] = {}  # word -> the clause is nothing but it (asked once per word)
         for match in self.of(EXPLETIVE):
             word = match.term.text
@@ -489,7 +493,8 @@ def between_clauses(text: str, bounds: list[int], at: int, previous: int) -> boo
     return (
         not is_question(before)
         and words_in(before) >= LIST_ITEM
-        and words_in(following) >= LIST_ITEM
+        # (or it ends the comment: 今天超不爽，幹。)
+        and (words_in(following) >= LIST_ITEM or not following.strip())
         and not LIST_GOES_ON.match(following)
     )
 

@@ -1014,3 +1014,16 @@ def test_more_chinese_denials_are_not_hate_speech(text):
 def test_a_slur_the_commenter_counts_themselves_among_is_reclaimed(text, reclaimed):
     (slur,) = found_by(text, "suspect_term")
     assert ("said of the commenter's own group" in slur.detail) is reclaimed
+
+
+@pytest.mark.parametrize(
+    "text", ["食屎啦，巴士又唔嚟。", "哭么喔，又停電。", "今天超不爽，幹。", "屌你老味，又落雨。"]
+)
+def test_cantonese_and_taiwanese_swearing_at_the_day_is_obscenity(text):
+    assert OBSCENITY in flagged(text)
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize("text", ["樓主你真係好廢。", "作者根本是個俗仔。", "你係咪黐咗線？"])
+def test_cantonese_and_taiwanese_contempt_for_a_person_is_a_personal_attack(text):
+    assert PERSONAL_ATTACK in flagged(text)

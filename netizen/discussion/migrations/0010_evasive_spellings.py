@@ -1,9 +1,9 @@
 """Add the terms shipped in en.tsv and zh.tsv after 0009 to sites whose list predates them:
 swearing written short or run together (fck, fcking, clusterfuck, shitshow, 日了狗, 狗屎),
 Zhuyin (ㄍㄋㄋ for 干你娘, ㄓㄓ for 智障, ㄓ那 for 支那), letters and digits (7pk for 仆街),
-slurs half in pinyin or a homophone (黑gui, 芝娜), Cantonese swearing (臭閪), online
-casinos and work-from-home offers (娱乐城, 在家兼职, 轻松月入). Each takes the label and
-severity of what it spells.
+slurs half in pinyin or a homophone (黑gui, 芝娜), Cantonese and Taiwanese swearing (臭閪,
+屌你老味, 含撚, 林北), online casinos and work-from-home offers (娱乐城, 在家兼职, 轻松月入).
+Each takes the label and severity of what it spells.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -32,6 +32,9 @@ TERMS = [
     ("在家兼职", "spam", "suspect"),
     ("兼职在家", "spam", "suspect"),
     ("臭閪", "obscenity", "banned"),
+    ("屌你老味", "obscenity", "banned"),
+    ("含撚", "obscenity", "suspect"),
+    ("林北", "obscenity", "suspect"),
 ]
 
 
