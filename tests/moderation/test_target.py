@@ -952,9 +952,9 @@ def test_counter_speech_in_cantonese_that_insults_the_hater_is_a_personal_attack
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [
-        ("他说：黑人都是猴子。太过分了。", "说：黑人都是猴子"),
-        ("翻译一下这条推特：日本人都是畜生。", "推特：日本人都是畜生"),
-        ("He wrote: refugees are vermin. Awful.", "wrote: refugees are vermin"),
+        ("他说：黑人都是猴子。太过分了。", "：黑人都是猴子"),
+        ("翻译一下这条推特：日本人都是畜生。", "：日本人都是畜生"),
+        ("He wrote: refugees are vermin. Awful.", ": refugees are vermin"),
         ("网友留言称'外地人滚出上海'，引发众怒。", "'外地人滚出上海'"),
     ],
 )

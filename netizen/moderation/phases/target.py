@@ -170,8 +170,14 @@ class Reading:
 
 def run(state: ScreeningState) -> None:
     text = state.view().text
+    # Re-weighing can only lower a finding or move it to another label, so one below every
+    # label's threshold cannot change what a moderator is told to look at: such a comment is
+    # read only for what could raise a finding of its own. (Its low finding then keeps its
+    # score, without a note on whom it was aimed at.)
+    thresholds = state.context.policy.thresholds_for(state.language)
+    floor = min(thresholds.get(label, 0.5) for label in ABUSE)
     if not (
-        any(flag.label in ABUSE for flag in state.flags)
+        any(flag.label in ABUSE and flag.score >= floor for flag in state.flags)
         or has_trigger(text)
         # A link or contact found inside a quotation ("don't call this number") is lowered
         # below, as quoted words are.
