@@ -305,6 +305,8 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("广州那些黑gui", "hate_speech"),
         ("线上娱乐城，首储送彩金", "spam"),
         ("兼職在家輕鬆月入十萬", "spam"),
+        ("投資群組穩賺不賠，拉你進群", "spam"),
+        ("代辦信用卡，免審核", "spam"),
         ("你老母臭閪", "obscenity"),
     ],
 )
