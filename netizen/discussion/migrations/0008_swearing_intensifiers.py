@@ -16,15 +16,7 @@ TERMS = [
 ]
 
 
-def add_terms(apps, schema_editor):
-    shipped_terms.add(apps, TERMS)
-
-
-def remove_terms(apps, schema_editor):
-    shipped_terms.remove(apps, TERMS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("discussion", "0007_english_spam_terms")]
 
-    operations = [migrations.RunPython(add_terms, remove_terms)]
+    operations = [shipped_terms.operation(TERMS)]

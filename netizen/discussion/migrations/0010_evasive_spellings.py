@@ -49,15 +49,7 @@ TERMS = [
 ]
 
 
-def add_terms(apps, schema_editor):
-    shipped_terms.add(apps, TERMS)
-
-
-def remove_terms(apps, schema_editor):
-    shipped_terms.remove(apps, TERMS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("discussion", "0009_slurs_by_origin_and_faith")]
 
-    operations = [migrations.RunPython(add_terms, remove_terms)]
+    operations = [shipped_terms.operation(TERMS)]

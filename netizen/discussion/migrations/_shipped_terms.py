@@ -1,9 +1,11 @@
 """What the migrations that change shipped word-list terms share (0005 onwards).
 
 A module whose name starts with an underscore, so Django's loader does not take it for a
-migration. Keep it as it is: migrations already applied on sites call it, and changing what
-it does would change what they did.
+migration. Add to it, but do not change what it does: migrations already applied on sites
+call it, and changing it would change what they did.
 """
+
+from django.db import migrations
 
 SHIPPED = "Shipped with Netizen"
 
@@ -24,3 +26,11 @@ def remove(apps, terms: Terms) -> None:
     ScreeningTerm = apps.get_model("discussion", "ScreeningTerm")
     for term, label, _ in terms:
         ScreeningTerm.objects.filter(term=term, label=label, note=SHIPPED).delete()
+
+
+def operation(terms: Terms) -> migrations.RunPython:
+    """The migration step that adds ``terms`` going forward and removes them going back."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: add(apps, terms),
+        lambda apps, schema_editor: remove(apps, terms),
+    )
