@@ -318,10 +318,22 @@ def denial(found: list[Clause]) -> float:
     return 1.0
 
 
-def names_people(clause: Clause, threat: Match[Cue]) -> bool:
-    """Whether a person or group is named inside the threat: 把那些穆斯林…, not 把那些旧衣服…."""
+def threatens_someone(clause: Clause, threat: Match[Cue]) -> bool:
+    """Whether a threat's shape has people named where it needs them: just before a wish
+    ("every Muslim in this town should…", not "egg whites should be beaten until stiff"), or
+    inside a victim given only as "those" (把那些穆斯林…, not 把那些旧衣服…)."""
+    text = threat.term.text
+    if threats.WISHED_ON.match(text):
+        return names_people(clause, threat.start - threats.SUBJECT_REACH, threat.start)
+    if threats.UNNAMED_VICTIM.search(text):
+        return names_people(clause, threat.start, threat.end)
+    return True
+
+
+def names_people(clause: Clause, start: int, end: int) -> bool:
+    """Whether a person or group named in the clause overlaps ``start:end``."""
     return any(
-        threat.start <= named.start < threat.end
+        named.start < end and named.end > start
         for named in clause.matches
         if named.term.label in (GROUP, PERSON)
     )
@@ -332,16 +344,6 @@ def asked_then_rejected(found: list[Clause], index: int) -> bool:
     数据根本不支持这种说法."""
     later = found[index + 1 :]
     return found[index].is_question() and any(clause.has(REJECTION) for clause in later)
-
-
-def wished_on_someone(clause: Clause, threat: Match[Cue]) -> bool:
-    """Whether a person or group is named just before "should be shot": "every Muslim in this
-    town should…", not "egg whites should be beaten until stiff"."""
-    return any(
-        0 <= threat.start - named.end <= threats.SUBJECT_REACH
-        for named in clause.matches
-        if named.term.label in (GROUP, PERSON)
-    )
 
 
 def denies(clause: Clause) -> bool:
@@ -386,9 +388,7 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
         if clause.has(THREAT) and (group or person) and not clause.negated(THREAT, WARNINGS):
             threat = first(clause, THREAT)
-            if threats.WISHED_ON.match(threat.term.text) and not wished_on_someone(clause, threat):
-                continue
-            if threats.UNNAMED_VICTIM.search(threat.term.text) and not names_people(clause, threat):
+            if not threatens_someone(clause, threat):
                 continue
             at_group = clause.has(GROUP) or (group and COLLECTIVE.search(threat.term.text))
             label = HATE_SPEECH if at_group or not person else PERSONAL_ATTACK
