@@ -143,6 +143,9 @@ CANCELLED = 0.45
 # A demeaning word itself negated ("不是垃圾") is a denial, and cuts as far as venting does.
 REJECTED = 0.6
 QUOTED = 0.5
+# The reasons of two findings this phase raises (the others are named where they are raised).
+INSULTING = "insult"
+HOSTILE = "hostility"
 AT_A_THING = "swearing or venting at a thing, at no person or group"
 ONLY_QUOTES = "the comment quotes or reports someone, and adds no abuse of its own"
 
@@ -191,14 +194,14 @@ def run(state: ScreeningState) -> None:
     group = any(clause.has(GROUP) for clause in own)
     quotes = quoted_spans(state.text)
     quoting = bool(quotes) or len(own) < len(found)
-    # Hatred declared of a group, and an insult at whoever made a reported claim, are the
-    # commenter's own abuse too (hating what was reported is not).
-    own_abuse = (
-        any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own)
-        or any(hostility_to_group(clause) for clause in own)
-        or any(insult_at_sayer(clause) for clause in found if clause.attributed)
-    )
     folded = state.view()
+    person = any(clause.has(PERSON) for clause in found)
+    raised = new_flags(found, person, group, folded)
+    # Hatred declared of a group, and an insult at whoever made a reported claim, are the
+    # commenter's own abuse too (hating what was reported is not): both raise a finding.
+    own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own) or any(
+        flag.reason in (HOSTILE, INSULTING) for flag in raised
+    )
     reports_claim = (
         quoting
         and not own_abuse
@@ -211,8 +214,6 @@ def run(state: ScreeningState) -> None:
         for clause in found
         if clause.attributed
     ]
-    person = any(clause.has(PERSON) for clause in found)
-    raised = new_flags(found, person, group, folded)
     reading = Reading(
         person=person,
         group=group,
@@ -367,7 +368,7 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             # made it is the commenter's own ("the guy saying that is a moron").
             if at_sayer := insult_at_sayer(clause):
                 flags.append(
-                    cue_flag(at_sayer, PERSONAL_ATTACK, INSULT_AT_PERSON, "insult", folded)
+                    cue_flag(at_sayer, PERSONAL_ATTACK, INSULT_AT_PERSON, INSULTING, folded)
                 )
             continue
         of_group = insult_of_group(clause)
@@ -376,9 +377,9 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         at_person = not clause.has(GROUP) or (clause.has(PERSON) and not of_group)
         if clause.has(INSULT) and at_person and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
-            flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, "insult", folded))
+            flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, INSULTING, folded))
         if (hostile := hostility_to_group(clause)) and not denies(clause):
-            flags.append(cue_flag(hostile, HATE_SPEECH, INSULT_AT_GROUP, "hostility", folded))
+            flags.append(cue_flag(hostile, HATE_SPEECH, INSULT_AT_GROUP, HOSTILE, folded))
         if (insult := of_group) and not denies(clause):
             flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
