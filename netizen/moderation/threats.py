@@ -19,7 +19,7 @@ import re
 # White space is matched possessively (\s++): every run of it is followed by a word, so
 # giving some back never helps, and a long run must not be tried in every split.
 _SPEAKER = (
-    r"\b(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re)?"
+    r"\b(?:(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re)?|time\s++to|let['’]?s)"
     r"(?:\s++(?:will|would|am|are))?"
     r"(?:\s++(?:going\s++to|gonna|should|needs?\s++to|ought\s++to|want\s++to|wanna|will|would))?"
 )
@@ -27,7 +27,8 @@ _GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,3}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
     r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|slit"
-    r"|put\s+a\s+bullet\s+(?:in|into|through))"
+    r"|put\s+a\s+bullet\s+(?:in|into|through)"
+    r"|killing|shooting|stabbing|hanging|lynching|strangling|beating|punching|burning|gutting)"
 )
 # Whom: a pronoun, or "that reporter" / "the author" after a bullet or a blade.
 _VICTIM = (
@@ -40,11 +41,18 @@ _VICTIM = (
 _LIMBS = (
     r"(?:break|snap)\s++(?:both\s+|all\s+)?(?:your|his|her|their)\s+(?:[a-z]+\s+)?"
     r"(?:legs?|arms?|neck|jaw|nose|bones|face|teeth|fingers|skull|knees?|kneecaps)\b"
+    # ... or knocked in: "we'll kick his teeth in", "I'll smash your face in".
+    r"|(?:kick|knock|smash|bash|punch|cave)\s++(?:your|his|her|their)\s+(?:[a-z]+\s+)?"
+    r"(?:teeth|face|head|skull|brains?)\s+(?:in|out)\b"
+    # ... or beaten out of them: "I'll beat the living hell out of you".
+    r"|(?:beat|kick|knock|slap)\s++the\s+(?:living\s+)?(?:hell|shit|crap|daylights|snot)\s+"
+    r"out\s+of\s+(?:you|u|him|her|them)\b"
 )
 # ("Kill the boss" is a game, so killing wants them all.)
 _ATROCITY = (
-    r"(?:(?:kill|murder|shoot|slaughter)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|those\s+"
-    r"|these\s+)|(?:lynch|gas|behead|exterminate|bomb|firebomb|blow\s+up|burn\s+down"
+    r"(?:(?:kill|murder|shoot|slaughter)(?:ing)?\s++(?:all\s+(?:the\s+)?|every\s+|each\s+"
+    # ... or "the" people, plural ("shooting the migrants"; not "kill the boss").
+    r"|those\s+|these\s+|the\s+(?=[a-z]*[^s\W]s\b))|(?:lynch|gas|behead|exterminate|bomb|firebomb|blow\s+up|burn\s+down"
     r"|round\s+up|string\s+up)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|the\s+|those\s+"
     r"|these\s+))"
 )
@@ -61,9 +69,9 @@ _DONE_TO = (
     r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down"
     r"|beaten\s+(?:up|until|senseless|to\s+death|to\s+a\s+pulp|black\s+and\s+blue))\b"
 )
-# A victim given only as "those" or "all" (把那些…, 将啲…) must be named in the threat as
-# people: 我真想把那些旧衣服都烧了 burns clothes.
-UNNAMED_VICTIM = re.compile("[把将](?:那些|这些|所有|啲|那座|这座|那间|这间)")
+# A victim given only as "those" or "all" (把那些…, 将啲…), or a fire set (一把火把…烧了),
+# must be named in the threat as people: 我真想把那些旧衣服都烧了 burns clothes.
+UNNAMED_VICTIM = re.compile("[把将](?:那些|这些|所有|啲|那座|这座|那间|这间)|^一把火")
 WISHED_ON = re.compile(r"(?:should|deserves?|needs?|ought|must)\b")
 SUBJECT_REACH = 25  # characters between whom it is wished on and "should": "in this town"
 # ... or wishes it on them: "I hope all the refugees drown", "hope you get cancer and die".
@@ -73,8 +81,19 @@ _WISHED = (
     r"\b(?:die|dies|rot|get\s+killed|gets\s+killed|get\s+shot|gets\s+shot|get\s+raped"
     r"|gets\s+raped|(?:drown|drowns|burn|burns)(?=\s*(?:$|[.!?,;]|in\b|to\s+death|alive)))\b"
 )
+# ... or hanged ("the mayor deserves to hang from a lamppost"; not "should hang out").
+_HANGED = (
+    r"\b(?:should|deserves?\s+to|ought\s+to|needs?\s+to)\s++(?:hang|swing)\b"
+    r"(?!\s+(?:out|around|on|in|up|onto|together|back)\b)"
+)
+# Heads broken, someone's or some group's: "gonna start cracking some Asian skulls".
+_SKULLS = (
+    r"\b(?:crack|cracking|bash|bashing|smash|smashing|bust|busting|split|splitting)\s++"
+    r"(?:some\s+|a\s+few\s+)?(?:[a-z]+\s+)?(?:skulls|heads)\b"
+)
 ENGLISH = re.compile(
-    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY}|{_LIMBS})|{_DONE_TO}|{_WISHED}"
+    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY}|{_LIMBS})"
+    rf"|{_DONE_TO}|{_HANGED}|{_WISHED}|{_SKULLS}"
 )
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
@@ -126,12 +145,17 @@ _ZH_WRECKED = (
     r"(?:砸|烧)了?[^,.!?;，。！？；不没别]{1,10}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)"
     r"|把[^,.!?;，。！？；不没别]{1,10}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)(?:砸|烧)"
 )
+# Or warned of it (小心哪天出门被人砍), or burnt out (一把火把他们住的地方烧了).
+_ZH_WARNED = r"小心[^,.!?;，。！？；不没别]{0,8}?被人?(?:砍|捅|打死|打残|弄死|揍|泼硫酸|开瓢)"
+_ZH_TORCHED = r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?)?烧"
 # (The first characters of the forms below: a position without one fails at once.)
-_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把])"
+_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把小一])"
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED})"
+    # ... or makes them die (我一定让他死得很难看, 我会让你生不如死).
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?让{_ZH_VICTIM}(?:死|生不如死|付出代价|消失)"
+    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED}|{_ZH_WARNED}|{_ZH_TORCHED})"
 )
 
 

@@ -45,6 +45,17 @@ def threat_flags(text: str) -> list[str]:
         ("谁去把那间清真寺炸掉。", HATE_SPEECH),
         ("那些外地人再来，就该拿棍子打死。", HATE_SPEECH),
         ("恨不得将所有难民都赶进海里淹死。", HATE_SPEECH),
+        # Teeth knocked in, the hell beaten out, hanged, skulls cracked, a call to start.
+        ("Say that to my face, reporter, and I'll knock your teeth out.", PERSONAL_ATTACK),
+        ("We'll beat the hell out of him after the match.", PERSONAL_ATTACK),
+        ("That senator deserves to hang for what he signed.", PERSONAL_ATTACK),
+        ("Time to start killing the Jews again, lads.", HATE_SPEECH),
+        ("Let's go bash some Muslim heads tonight.", HATE_SPEECH),
+        # Warned of a knife, a fire set to their homes, made to die.
+        ("记者你再乱写，小心晚上回家被人捅。", PERSONAL_ATTACK),
+        ("那些新疆人要是敢来，就一把火把他们的店烧了。", HATE_SPEECH),
+        ("那個編輯，我一定會讓他死得很慘。", PERSONAL_ATTACK),
+        ("見到黑人就斬。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -70,6 +81,11 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "那些蚊子全部打死了。",
         "I'll kill the Japanese boss in this level tonight.",
         "We're going to beat the Koreans in the semi-final.",
+        "We should hang out with the new neighbours more often.",
+        "The new mayor needs to hang on until the budget passes.",
+        "Time to start shooting the scenes on the beach.",
+        "一把火把这堆旧家具烧了，省得占地方。",
+        "小心路滑，别被车撞了。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
