@@ -169,6 +169,14 @@ SELF_SAYS = re.compile(
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
 CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
+# "I'm not racist, but …", 我不是地域黑，但是…: a disclaimer before a claim, which its own
+# rejection word ("racist", 地域黑) does not deny.
+DISCLAIMER = re.compile(
+    r"\b(?:i['’]?m|i\s+am)\s+not\s+(?:being\s+)?(?:a\s+)?(?:racist|sexist|homophobic|transphobic"
+    r"|xenophobic|islamophobic|antisemitic|bigot|bigoted|prejudiced)\b\s*,?\s*(?:but|though)\b"
+    r"|(?:我|本人)?(?:不是|并不是|并非|没有)(?:要|想|在)?(?:地域黑|地图炮|歧视|种族歧视|性别歧视)"
+    r"[^,.!?;，。！？；]{0,8}?[,，]?\s*(?:但是?|可是|不过|只是)"
+)
 # "Not one of them is any good", a claim about every member of a group: 没有一个新疆人是好
 # 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
 NONE_GOOD = re.compile(
@@ -445,6 +453,9 @@ def clauses(text: str) -> list[Clause]:
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
     in_expletive = spans_of(matches, EXPLETIVE)
+    if disclaimed := [m.span() for m in DISCLAIMER.finditer(own)]:
+        inside = covered(disclaimed)
+        matches = [m for m in matches if not (m.term.label == REJECTION and inside(m.start, m.end))]
     in_rejection = spans_of(matches, REJECTION)
     in_thing = spans_of(matches, THING)
     matches = sorted(

@@ -26,6 +26,14 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "楼上是白痴吗？",
         "你就是個蠢貨，文章都不看。",
         "樓上是白痴嗎？",
+        # Vulgar insults are insults too, not only swearing.
+        "Shut up, you absolute cunt.",
+        "The councillor is a lying prick.",
+        "Nobody asked you, wanker.",
+        # Whoever the comment names by a role: the original poster, "that influencer".
+        "原PO是智障吧，看一半就发文。",
+        "那個網紅就是個垃圾。",
+        "這個裁判根本是白痴。",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -481,6 +489,31 @@ def test_the_same_slur_said_of_others_is_still_flagged():
 )
 def test_i_do_not_think_denies_what_follows(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never said refugees were vermin, and I never would.",
+        "I won't call Roma thieves, because they are not.",
+        "I refuse to call migrants parasites.",
+    ],
+)
+def test_the_commenter_denying_a_claim_is_not_making_it(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not racist, but Pakistanis are incapable of honesty.",
+        "I'm not being sexist but women are not capable of leading.",
+        "我不是地域黑，但是河南人就是骗子。",
+        "我不是地域黑，但是河南人就是騙子。",
+    ],
+)
+def test_a_disclaimer_does_not_deny_the_claim_after_it(text):
+    assert HATE_SPEECH in flagged(text)
 
 
 @pytest.mark.parametrize(
