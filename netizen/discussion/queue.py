@@ -163,6 +163,7 @@ REASON_TEXT = {
     "cross_post": "the same text was posted under other stories",
     "too_many_links": "more links than a comment usually has",
     "contact_details": "leaves contact details (a messenger id or phone number)",
+    "spelt_out_link": "spells out a link so that filters miss it",
     "empty": "has no visible text",
     "too_long": "longer than comments may be",
     "repeated_characters": "one character repeated over and over",

@@ -277,6 +277,8 @@ def test_links_does_not_mistake_sentences_or_addresses_for_links():
         ("正品代購，WhatsApp 9123-4567 查詢", "WhatsApp 9123-4567"),
         ("首儲送1000！加LINE ID：@win888", "LINE ID：@win888"),
         ("約嗎？加賴ID：sexy520", "加賴"),
+        ("Signals every day, join t.me/pump_club_777", "t.me/pump_club_777"),
+        ("Order here: wa.me/85291234567", "wa.me/85291234567"),
     ],
 )
 def test_links_flags_contact_details(text, typed):
@@ -300,6 +302,27 @@ def test_links_flags_contact_details(text, typed):
     ],
 )
 def test_links_leaves_mentions_and_numbers_alone(text):
+    assert flags(links, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spelt"),
+    [
+        ("Cheap meds at w w w . pills-4u . c o m today", "w w w ."),
+        ("Go to bestdeals . c o m for coupons", ". c o m"),
+        ("Free followers at fans(dot)com", "s(dot)c"),
+    ],
+)
+def test_links_flags_an_address_spelt_out_to_dodge_filters(text, spelt):
+    (flag,) = flags(links, text)
+    assert (flag.label, flag.reason, text[slice(*flag.span)]) == (SPAM, "spelt_out_link", spelt)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The dot com bubble burst in 2000.", "I watched W, the film, on Sunday.", "C O M P L E X"],
+)
+def test_links_leaves_words_that_only_look_spelt_out_alone(text):
     assert flags(links, text) == []
 
 

@@ -50,6 +50,14 @@ _CONTACT = re.compile(
     # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
     r"|(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"
     r"|加\s*\d{6,11}(?!\d)"
+    # An invitation to a messenger group or chat: t.me/moonsignals, wa.me/85251234567.
+    r"|(?<![a-z0-9.])(?:t\.me|wa\.me|line\.me|discord\.gg|chat\.whatsapp\.com)/[a-z0-9_+-]{3,}"
+)
+# An address spelt out so that filters miss it: "w w w . cheap-pills . c o m",
+# "example(dot)com". Nobody writes a link like that but to dodge a filter. (Not "pills dot
+# com": "the dot com bubble".)
+_SPELT_OUT = re.compile(
+    r"\bw\s+w\s+w\s*[.。]|[.。]\s*c\s+o\s+m\b|[a-z0-9][(\[{]\s*dot\s*[)\]}]\s*[a-z]"
 )
 
 
@@ -67,6 +75,15 @@ def run(state: ScreeningState) -> Iterator[Flag]:
             PHASE,
             span=folded.original_span(*excess.span()),
             detail=f"{len(links)} links; at most {limit} expected",
+        )
+    if spelt := _SPELT_OUT.search(text):
+        yield Flag(
+            SPAM,
+            0.6,
+            "spelt_out_link",
+            PHASE,
+            span=folded.original_span(*spelt.span()),
+            detail=state.text[slice(*folded.original_span(*spelt.span()))].strip(),
         )
     for contact in list(_CONTACT.finditer(text))[:MAX_CONTACT_FLAGS]:
         span = folded.original_span(*contact.span())
