@@ -1,0 +1,26 @@
+"""Add the terms shipped in en.tsv and zh.tsv after 0010 to sites whose list predates them:
+giveaways run through an official account or a Telegram group (关注公众号, 即可抽, "join our
+telegram"), and 我cao, 卧槽 half in pinyin. Each takes the label and severity of what it
+spells or offers.
+
+Written out here, not read from the files, so this adds exactly these whatever the files say
+later; a term the site already has under the same label (or had and edited) is left as is.
+A fresh site gets them from 0002, which seeds the whole current file.
+"""
+
+from django.db import migrations
+
+from netizen.discussion.migrations import _shipped_terms as shipped_terms
+
+TERMS = [
+    ("关注公众号", "spam", "suspect"),
+    ("即可抽", "spam", "suspect"),
+    ("我cao", "obscenity", "suspect"),
+    ("join our telegram", "spam", "suspect"),
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0010_evasive_spellings")]
+
+    operations = [shipped_terms.operation(TERMS)]
