@@ -147,7 +147,9 @@ _ZH_WRECKED = (
 )
 # Or warned of it (小心哪天出门被人砍), or burnt out (一把火把他们住的地方烧了).
 _ZH_WARNED = r"小心[^,.!?;，。！？；不没别]{0,8}?被人?(?:砍|捅|打死|打残|弄死|揍|泼硫酸|开瓢)"
-_ZH_TORCHED = r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?)?烧"
+_ZH_TORCHED = (
+    r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?烧|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
+)
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把小一])"
 CHINESE = re.compile(

@@ -54,6 +54,7 @@ def threat_flags(text: str) -> list[str]:
         # Warned of a knife, a fire set to their homes, made to die.
         ("记者你再乱写，小心晚上回家被人捅。", PERSONAL_ATTACK),
         ("那些新疆人要是敢来，就一把火把他们的店烧了。", HATE_SPEECH),
+        ("外地人再闹，一把火烧了他们的房子。", HATE_SPEECH),
         ("那個編輯，我一定會讓他死得很慘。", PERSONAL_ATTACK),
         ("見到黑人就斬。", HATE_SPEECH),
     ],
