@@ -65,6 +65,9 @@ _SPACED = re.compile(
     r"(?:[\s.*_·-]{1,3}[a-z0-9](?![a-z0-9])){1,}"
 )
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+# Letters masked by asterisks: "f*ck", "sh*t", "j*ws", "f**king". At least two letters
+# show, and no more asterisks than letters: "f***" could be anything.
+_MASKED = re.compile(r"(?<![a-z0-9*])[a-z][a-z*]*\*[a-z*]*[a-z](?![a-z0-9*])")
 
 _CANONICAL_CACHE_LIMIT = 50_000
 # Words this long are read with two neighbouring letters swapped back (idoit): in shorter
@@ -127,6 +130,9 @@ class _Canonical(dict[str, str]):
         self.vocabulary = vocabulary
         # A swap keeps a word's letters: only a word with a list word's letters is tried.
         self.anagrams = frozenset(_letters(term) for term in vocabulary)
+        self.by_length: dict[int, list[str]] = {}
+        for term in sorted(vocabulary):
+            self.by_length.setdefault(len(term), []).append(term)
 
     def __missing__(self, word: str) -> str:
         found = self.spell(word)
@@ -158,6 +164,23 @@ class _Canonical(dict[str, str]):
                 if _letters(stem) in anagrams and (found := _unswapped(stem, vocabulary)):
                     return found
         return word
+
+    def unmask(self, word: str) -> str | None:
+        """The one list word that ``word`` spells with asterisks for some of its letters
+        (b*tch, j*ws); None when it spells none, or more than one (d*ck: dick or duck?)."""
+        if word.count("*") > len(word) - word.count("*"):
+            return None
+        for stem in _stems(word):
+            found = [
+                term
+                for term in self.by_length.get(len(stem), ())
+                if all(mask in ("*", letter) for mask, letter in zip(stem, term, strict=True))
+            ]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                return None
+        return None
 
 
 def _stems(form: str) -> list[str]:
@@ -268,6 +291,7 @@ class Lexicon[T: Entry]:
             for term in terms:
                 yield Match(term, start, spaced.end())
         yield from self._match_symbol_words(text)
+        yield from self._match_masked_words(text)
         pattern = _ASCII_WORD if text.isascii() else _WORD
         words = pattern.findall(text)
         if not words:
@@ -295,6 +319,15 @@ class Lexicon[T: Entry]:
         for found in _SYMBOL_WORD.finditer(text):
             for term in self._latin.get((self._canonical[found.group()],), ()):
                 yield Match(term, found.start(), found.end())
+
+    def _match_masked_words(self, text: str) -> Iterable[Match[T]]:
+        """One-word terms with asterisks for some letters ("f*ck", "n*gger")."""
+        if "*" not in text:
+            return
+        for found in _MASKED.finditer(text):
+            if spelt := self._canonical.unmask(found.group()):
+                for term in self._latin.get((spelt,), ()):
+                    yield Match(term, found.start(), found.end())
 
     def _match_cjk(self, text: str) -> Iterable[Match[T]]:
         start = self._cjk_start

@@ -89,6 +89,8 @@ def test_multi_word_terms_match_as_phrases():
         ("you b!tch3s", "b!tch3s"),  # symbols and digits for letters in one word
         ("what an idoit", "idoit"),  # two letters swapped
         ("you are a i d i o t", "i d i o t"),  # "a" before the spaced letters is a word
+        ("f*ck this", "f*ck"),  # asterisks for letters
+        ("you dumb b*tches", "b*tches"),
     ],
 )
 def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
@@ -103,6 +105,8 @@ def test_disguised_english_terms_are_found_at_the_typed_characters(text, typed):
         "It costs A$5",
         "I love v-neck shirts",
         "from the form to the farm",  # swaps in short words spell nothing
+        "5*3 is 15, and **bold** is markdown",
+        "f*** knows",  # one letter shown could stand for anything
     ],
 )
 def test_symbols_and_vs_in_everyday_text_spell_nothing(text):
