@@ -66,7 +66,8 @@ _DONE_TO = (
     r"(?:\s++(?:all|just|really|each))?\s++(?:be|get)"
     r"(?:\s++(?!never\b|not\b)[a-z'’]+){0,5}?\s++"
     r"(?:killed|shot|stabbed|hanged|hung|lynched|raped|gassed|burned|burnt|executed|murdered"
-    r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down"
+    r"|exterminated|slaughtered|beheaded|strung\s+up|put\s+down|torched|firebombed|bombed"
+    r"|burned\s+down|burnt\s+down|blown\s+up|razed"
     r"|beaten\s+(?:up|until|senseless|to\s+death|to\s+a\s+pulp|black\s+and\s+blue))\b"
 )
 # A victim given only as "those" or "all" (把那些…, 将啲…), or a fire set (一把火把…烧了),
@@ -80,6 +81,9 @@ _WISHED = (
     r"(?:(?!\b(?:not|never)\b|n['’]t\b)[^.!?;\n]){0,40}?"
     r"\b(?:die|dies|rot|get\s+killed|gets\s+killed|get\s+shot|gets\s+shot|get\s+raped"
     r"|gets\s+raped|(?:drown|drowns|burn|burns)(?=\s*(?:$|[.!?,;]|in\b|to\s+death|alive)))\b"
+    # ... or on a place of theirs: "hope someone plants a bomb in that synagogue".
+    r"|\bhope\s++(?:someone|somebody)\s++(?:bombs|torches|firebombs|burns\s+down|blows\s+up"
+    r"|plants\s+a\s+bomb\s+(?:in|at|under))\b"
 )
 # ... or hanged ("the mayor deserves to hang from a lamppost"; not "should hang out").
 _HANGED = (
@@ -121,7 +125,7 @@ _ZH_TAKEN = r"(?:拉去|拉出去|拖出去|抓起来|拉出嚟|拖出嚟|捉去
 _ZH_DONE_TO = (
     rf"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?"
     rf"(?:拿{_ZH_GAP}{{1,3}}?)?{_ZH_PUT_TO_DEATH}"
-    rf"|(?:全部|统统|通通|全都)(?:都)?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
+    rf"|(?:全部|统统|通通|全都|全)(?:都)?{_ZH_TAKEN}?{_ZH_PUT_TO_DEATH}"
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = (
@@ -151,10 +155,15 @@ _ZH_TORCHED = (
     r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?烧|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
 )
 # (The first characters of the forms below: a position without one fails at once.)
-_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把小一])"
+_ZH_OPENS = (
+    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把]|小心|一把火)"
+)
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
+    # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
+    rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?给{_ZH_VICTIM}[一两几]刀"
     # ... or makes them die (我一定让他死得很难看, 我会让你生不如死).
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?让{_ZH_VICTIM}(?:死|生不如死|付出代价|消失)"
     rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED}|{_ZH_WARNED}|{_ZH_TORCHED})"

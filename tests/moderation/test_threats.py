@@ -57,6 +57,13 @@ def threat_flags(text: str) -> list[str]:
         ("外地人再闹，一把火烧了他们的房子。", HATE_SPEECH),
         ("那個編輯，我一定會讓他死得很慘。", PERSONAL_ATTACK),
         ("見到黑人就斬。", HATE_SPEECH),
+        # See if I don't; a knife given; all of them taken away to be shot.
+        ("你再造谣试试，看我不打死你。", PERSONAL_ATTACK),
+        ("谁知道那个记者住哪，我去给他几刀。", PERSONAL_ATTACK),
+        ("真希望把那些回族全拉去枪毙。", HATE_SPEECH),
+        # Wished on a place of theirs, or it burnt.
+        ("Hope somebody firebombs that mosque before Friday.", HATE_SPEECH),
+        ("Every synagogue in this county should be burned down.", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -87,6 +94,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "Time to start shooting the scenes on the beach.",
         "一把火把这堆旧家具烧了，省得占地方。",
         "小心路滑，别被车撞了。",
+        "Hope somebody fixes that bridge before winter.",
+        "That old eyesore of a factory should be burned down.",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
@@ -103,6 +112,8 @@ def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
         "你再写这种文章试试，看看会发生什么。",
         "你这种人迟早会被人收拾的。",
         "我們會讓你付出代價。",
+        "Someone should pay that columnist a visit he won't forget.",
+        "记者你晚上回家最好多看看后面，别说我没提醒你。",
     ],
 )
 def test_veiled_threats_are_threats(text):
