@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import accumulate
 
 from netizen.moderation import threats
-from netizen.moderation.lexicon import Lexicon, Match, shipped_entries
+from netizen.moderation.lexicon import Lexicon, Match, matchable, shipped_entries
 
 PERSON = "person"
 GROUP = "group"
@@ -169,6 +169,9 @@ SELF_SAYS = re.compile(
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
 CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
+# A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
+# middle of an address: a@b.com.)
+MENTION = re.compile(r"(?<![^\s,，:：(（【\[])@[^\s@,，:：。.!！?？、)）】\]]{2,20}")
 # "I'm not racist, but …", 我不是地域黑，但是…: a disclaimer before a claim, which its own
 # rejection word ("racist", 地域黑) does not deny.
 DISCLAIMER = re.compile(
@@ -177,6 +180,7 @@ DISCLAIMER = re.compile(
     r"|(?:我|本人)?(?:不是|并不是|并非|没有)(?:要|想|在)?(?:地域黑|地图炮|歧视|种族歧视|性别歧视)"
     r"[^,.!?;，。！？；]{0,8}?[,，]?\s*(?:但是?|可是|不过|只是)"
 )
+DISCLAIMER_HINTS = ("but", "though", "但", "可是", "不过", "只是")  # one ends every disclaimer
 # "Not one of them is any good", a claim about every member of a group: 没有一个新疆人是好
 # 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
 NONE_GOOD = re.compile(
@@ -207,6 +211,8 @@ class Cue:
     def __post_init__(self) -> None:
         if self.label not in KINDS:
             raise ValueError(f"cue {self.text!r}: unknown kind {self.label!r}")
+        if not matchable(self.text):
+            raise ValueError(f"cue {self.text!r} has no letters or digits to match")
 
 
 @cache
@@ -237,11 +243,14 @@ def has_trigger(text: str) -> bool:
 @lru_cache(maxsize=16)
 def shaped_cues(text: str) -> tuple[Match[Cue], ...]:
     """Cues said in a sentence's shape rather than a fixed phrase: threats (see
-    :mod:`threats`), and "not one of them is any good" said of a group. (Remembered for a
-    few texts: the trigger test and the clause reading both ask.)"""
+    :mod:`threats`), "not one of them is any good" said of a group, and a reader addressed
+    by @name. (Remembered for a few texts: the trigger test and the clause reading both
+    ask.)"""
     threatening = [Match(Cue(text[a:b], THREAT), a, b) for a, b in threats.spans(text)]
     none_good = [Match(Cue(m.group(), DEHUMANISE), *m.span()) for m in NONE_GOOD.finditer(text)]
-    return (*threatening, *none_good)
+    mentions = MENTION.finditer(text) if "@" in text else ()
+    mentioned = [Match(Cue(m.group(), PERSON), *m.span()) for m in mentions]
+    return (*threatening, *none_good, *mentioned)
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:
@@ -453,7 +462,8 @@ def clauses(text: str) -> list[Clause]:
     own = own_words(text)
     matches = [*cue_lexicon().match(own), *shaped_cues(own)] if own.strip() else []
     in_expletive = spans_of(matches, EXPLETIVE)
-    if disclaimed := [m.span() for m in DISCLAIMER.finditer(own)]:
+    hinted = any(hint in own for hint in DISCLAIMER_HINTS)
+    if hinted and (disclaimed := [m.span() for m in DISCLAIMER.finditer(own)]):
         inside = covered(disclaimed)
         matches = [m for m in matches if not (m.term.label == REJECTION and inside(m.start, m.end))]
     in_rejection = spans_of(matches, REJECTION)

@@ -105,8 +105,14 @@ class Term:
                 f"term {self.text!r}: unknown severity {self.severity!r}"
                 f" (expected one of {', '.join(SEVERITIES)})"
             )
-        if not _LETTERS.search(fold(self.text).text):
+        if not matchable(self.text):
             raise ValueError(f"term {self.text!r} has no letters or digits to match")
+
+
+def matchable(text: str) -> bool:
+    """Whether an entry has letters or digits to match: the matcher skips everything else,
+    so an entry of symbols alone ("≠") would match nowhere, or break the index."""
+    return _LETTERS.search(fold(text).text) is not None
 
 
 @dataclass(frozen=True)

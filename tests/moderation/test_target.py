@@ -4,7 +4,7 @@ whom it is aimed at, in English and Chinese (both scripts)."""
 import pytest
 
 from netizen.moderation.context import Policy
-from netizen.moderation.cues import clauses, own_words, quoted_spans
+from netizen.moderation.cues import Cue, clauses, own_words, quoted_spans
 from netizen.moderation.normalise import fold
 from netizen.moderation.phases import target
 from netizen.moderation.pipeline import compose
@@ -34,6 +34,9 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "原PO是智障吧，看一半就发文。",
         "那個網紅就是個垃圾。",
         "這個裁判根本是白痴。",
+        # A reader addressed by @name, insulted without a swear word.
+        "@dan_w did you even read the article before typing?",
+        "回复@小周：你理解能力是小学程度吗？",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -459,6 +462,9 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
         ("靠ㄅㄟ，又下大雨", OBSCENITY),
         ("樓主真係小學雞，講極都唔明", PERSONAL_ATTACK),
         ("你這個死肥宅，回去打電動啦", PERSONAL_ATTACK),
+        ("屌那星，部電腦又死機", OBSCENITY),
+        ("ㄍㄋㄇ的，捷運又誤點", OBSCENITY),
+        ("原po的理解能力是國小程度嗎", PERSONAL_ATTACK),
     ],
 )
 def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
@@ -497,6 +503,7 @@ def test_i_do_not_think_denies_what_follows(text):
         "I never said refugees were vermin, and I never would.",
         "I won't call Roma thieves, because they are not.",
         "I refuse to call migrants parasites.",
+        "I refuse to accept that being gay is a disease.",
     ],
 )
 def test_the_commenter_denying_a_claim_is_not_making_it(text):
@@ -1060,3 +1067,30 @@ def test_cantonese_and_taiwanese_swearing_at_the_day_is_obscenity(text):
 @pytest.mark.parametrize("text", ["樓主你真係好廢。", "作者根本是個俗仔。", "你係咪黐咗線？"])
 def test_cantonese_and_taiwanese_contempt_for_a_person_is_a_personal_attack(text):
     assert PERSONAL_ATTACK in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "message"),
+    [("≠", "rejection", "no letters or digits"), ("you", "addressee", "unknown kind")],
+)
+def test_a_cue_that_could_never_match_is_refused_by_name(text, kind, message):
+    with pytest.raises(ValueError, match=f"{text}.*{message}"):
+        Cue(text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go back to where you came from, nobody wants you here.",
+        "Somalis are genetically less intelligent, that's all there is to it.",
+        "Typical gypsies, they nicked the lot. It's in their blood.",
+        "The r4pefugees are at it again.",
+    ],
+)
+def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+def test_them_are_the_trade_the_comment_names_not_a_protected_group():
+    assert HATE_SPEECH not in flagged("Estate agents are parasites, every last one of them.")
+    assert HATE_SPEECH in flagged("They are parasites, every last one of them.")

@@ -91,7 +91,7 @@ LINK_WORDS = frozenset({
     "are", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
     "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
     "completely", "literally", "naturally", "mostly", "generally", "by", "nature", "people",
-    "folk", "folks",
+    "folk", "folks", "genetically", "inherently", "biologically",
 })  # fmt: skip
 LATIN_LINK_REACH = 40  # characters: a few linking words at most, checked before reading them
 STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" is "so"
@@ -358,6 +358,11 @@ def negates_demeaning(clause: Clause) -> bool:
 
 def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
     flags = []
+    # Dehumanised "them" are people by a protected trait unless the comment says who they
+    # are, and that is a trade or a team: "landlords are parasites, every one of them".
+    people = group and (
+        any(named_groups(clause) for clause in found) or not any(c.has(THING) for c in found)
+    )
     for index, clause in enumerate(found):
         if asked_then_rejected(found, index):
             continue  # a claim asked and then rejected is not made
@@ -384,7 +389,7 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
             flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
-        if clause.has(DEHUMANISE) and group and not denies(clause):
+        if clause.has(DEHUMANISE) and people and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
         if clause.has(THREAT) and (group or person) and not clause.negated(THREAT, WARNINGS):
