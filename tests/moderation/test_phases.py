@@ -279,6 +279,7 @@ def test_links_does_not_mistake_sentences_or_addresses_for_links():
         ("約嗎？加賴ID：sexy520", "加賴"),
         ("Signals every day, join t.me/pump_club_777", "t.me/pump_club_777"),
         ("Order here: wa.me/85291234567", "wa.me/85291234567"),
+        ("日賺三千，加LINE: money8888", "加LINE"),
     ],
 )
 def test_links_flags_contact_details(text, typed):
@@ -299,6 +300,7 @@ def test_links_flags_contact_details(text, typed):
         "Telegram 12 345 users joined the channel",
         "Stand in line if you want a ticket",
         "放假就想增加賴床時間",
+        "這條捷運線更加line-up整齊",
     ],
 )
 def test_links_leaves_mentions_and_numbers_alone(text):

@@ -42,23 +42,25 @@ _ID = (
     r"\+?\d{1,4}(?:[\s-]?\d{2,5}){1,4}(?!\d))"
 )
 _CONTACT = re.compile(
-    # 加V, 加微, 加Q, 加扣扣, 加赖 (LINE, in Taiwan): "add me on WeChat/QQ", with or without
+    # 加V, 加微, 加Q, 加扣扣, 加LINE, 加赖 (LINE, in Taiwan): "add me on WeChat/QQ", with or without
     # the id.
-    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])|(?<![增参更追附添施])加\s*赖(?=\s*(?:id|号|[:：@]|$|[,.!?;，。！？；]))"
+    r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])"
+    r"|(?<![增参更追附添施])加\s*(?:line(?![a-z])(?!\s*id\b)|赖(?=\s*(?:id|号|line|[:：@]|$|[,.!?;，。！？；])))"
     rf"|(?<![a-z])(?:vx|wx|v信|微信|威信|薇信|weixin|wechat|qq|扣扣|whatsapp|telegram"
     rf"|line(?=\s*id\b)){_ID}"
     # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
     r"|(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"
     r"|加\s*\d{6,11}(?!\d)"
-    # An invitation to a messenger group or chat: t.me/moonsignals, wa.me/85251234567.
-    r"|(?<![a-z0-9.])(?:t\.me|wa\.me|line\.me|discord\.gg|chat\.whatsapp\.com)/[a-z0-9_+-]{3,}"
 )
+# An invitation to a messenger group or chat: t.me/moonsignals, wa.me/85251234567.
+_INVITE = re.compile(
+    r"(?<![a-z0-9.])(?:t\.me|wa\.me|line\.me|discord\.gg|chat\.whatsapp\.com)/[a-z0-9_+-]{3,}"
+)
+
 # An address spelt out so that filters miss it: "w w w . cheap-pills . c o m",
 # "example(dot)com". Nobody writes a link like that but to dodge a filter. (Not "pills dot
 # com": "the dot com bubble".)
-_SPELT_OUT = re.compile(
-    r"\bw\s+w\s+w\s*[.。]|[.。]\s*c\s+o\s+m\b|[a-z0-9][(\[{]\s*dot\s*[)\]}]\s*[a-z]"
-)
+_SPELT_OUT = re.compile(r"\bw w w ?[.。]|[.。] ?c o m\b|[a-z0-9][(\[{] ?dot ?[)\]}] ?[a-z]")
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
@@ -76,16 +78,16 @@ def run(state: ScreeningState) -> Iterator[Flag]:
             span=folded.original_span(*excess.span()),
             detail=f"{len(links)} links; at most {limit} expected",
         )
-    if spelt := _SPELT_OUT.search(text):
-        yield Flag(
-            SPAM,
-            0.6,
-            "spelt_out_link",
-            PHASE,
-            span=folded.original_span(*spelt.span()),
-            detail=state.text[slice(*folded.original_span(*spelt.span()))].strip(),
-        )
-    for contact in list(_CONTACT.finditer(text))[:MAX_CONTACT_FLAGS]:
+    # (Words that every such address holds, looked for first: most comments have none.)
+    spelt_out = "dot" in text or "c o m" in text or "w w w" in text
+    if spelt_out and (spelt := _SPELT_OUT.search(text)):
+        span = folded.original_span(*spelt.span())
+        detail = state.text[span[0] : span[1]].strip()
+        yield Flag(SPAM, 0.6, "spelt_out_link", PHASE, span=span, detail=detail)
+    contacts = list(_CONTACT.finditer(text))
+    if ".me/" in text or ".gg/" in text or "whatsapp.com/" in text:
+        contacts = sorted([*contacts, *_INVITE.finditer(text)], key=lambda found: found.start())
+    for contact in contacts[:MAX_CONTACT_FLAGS]:
         span = folded.original_span(*contact.span())
         yield Flag(
             SPAM,
