@@ -52,9 +52,10 @@ _LIMBS = (
 _ATROCITY = (
     r"(?:(?:kill|murder|shoot|slaughter)(?:ing)?\s++(?:all\s+(?:the\s+)?|every\s+|each\s+"
     # ... or "the" people, plural ("shooting the migrants"; not "kill the boss").
-    r"|those\s+|these\s+|the\s+(?=[a-z]*[^s\W]s\b))|(?:lynch|gas|behead|exterminate|bomb|firebomb|blow\s+up|burn\s+down"
-    r"|round\s+up|string\s+up)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|the\s+|those\s+"
-    r"|these\s+))"
+    r"|those\s+|these\s+|the\s+(?=[a-z]*[^s\W]s\b))"
+    r"|(?:lynch|gas|behead|exterminate|bomb|firebomb|torch|blow\s+up|burn\s+down|round\s+up"
+    r"|string\s+up)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|the\s+|those\s+|these\s+"
+    r"|that\s+|this\s+))"
 )
 # ... or that someone or some people should have it done to them: "every Muslim in this town
 # should be rounded up and shot", "the author should be dragged out and beaten until...".
@@ -95,8 +96,13 @@ _SKULLS = (
     r"\b(?:crack|cracking|bash|bashing|smash|smashing|bust|busting|split|splitting)\s++"
     r"(?:some\s+|a\s+few\s+)?(?:[a-z]+\s+)?(?:skulls|heads)\b"
 )
+# A contest won, not people hurt: "we're going to slaughter them at the polls".
+_CONTEST = (
+    r"(?!\s+(?:at|in|on)\s+(?:the\s+)?(?:polls|ballot\s+box|election|vote|match|game|final"
+    r"|pitch|court|debate|derby|playoffs?)\b)"
+)
 ENGLISH = re.compile(
-    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}|{_ATROCITY}|{_LIMBS})"
+    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
     rf"|{_DONE_TO}|{_HANGED}|{_WISHED}|{_SKULLS}"
 )
 
@@ -129,7 +135,7 @@ _ZH_DONE_TO = (
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = (
-    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈)一个"
+    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|收拾)一个"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就"

@@ -64,6 +64,9 @@ def threat_flags(text: str) -> list[str]:
         # Wished on a place of theirs, or it burnt.
         ("Hope somebody firebombs that mosque before Friday.", HATE_SPEECH),
         ("Every synagogue in this county should be burned down.", HATE_SPEECH),
+        ("Somebody ought to torch that mosque on Friday.", HATE_SPEECH),
+        ("Show up at the ground again, ref, and you're getting your legs broken.", PERSONAL_ATTACK),
+        ("那些外地人敢来，我们见一个收拾一个。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -95,6 +98,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "一把火把这堆旧家具烧了，省得占地方。",
         "小心路滑，别被车撞了。",
         "Hope somebody fixes that bridge before winter.",
+        "We're going to slaughter them at the polls in May.",
+        "We will crush them in the final on Sunday.",
         "That old eyesore of a factory should be burned down.",
     ],
 )
