@@ -37,6 +37,8 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         # A reader addressed by @name, insulted without a swear word.
         "@dan_w did you even read the article before typing?",
         "回复@小周：你理解能力是小学程度吗？",
+        "楼主你是不是没长脑子，先把小学读完再来。",
+        "Sir you are one big joker with no brain.",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -1085,6 +1087,10 @@ def test_a_cue_that_could_never_match_is_refused_by_name(text, kind, message):
         "Somalis are genetically less intelligent, that's all there is to it.",
         "Typical gypsies, they nicked the lot. It's in their blood.",
         "The r4pefugees are at it again.",
+        "Migrants have infested the high street.",
+        "同性恋就是病毒，会传染的。",
+        "大陸仔全部都係低等人。",
+        "啲cheena又嚟掃貨。",
     ],
 )
 def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):
