@@ -1,8 +1,8 @@
 """Add the terms shipped in en.tsv and zh.tsv after 0010 to sites whose list predates them:
 giveaways run through an official account or a Telegram group (关注公众号, 即可抽, "join our
-telegram"); 我cao (卧槽 half in pinyin); ㄍㄋㄇ (Zhuyin for 干你妈) and the Cantonese 屌那星;
-"rapefugee"; and "go back to where you came from" said to someone. Each takes the label and
-severity of what it spells, offers or says.
+telegram"); 我cao (卧槽 half in pinyin); ㄍㄋㄇ (Zhuyin for 干你妈); the Cantonese 屌那星 and
+痴撚线; 支那 spelt zhina or cheena; "rapefugee"; and "go back to where you came from" said to
+someone. Each takes the label and severity of what it spells, offers or says.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -20,6 +20,9 @@ TERMS = [
     ("join our telegram", "spam", "suspect"),
     ("ㄍㄋㄇ", "obscenity", "banned"),
     ("屌那星", "obscenity", "banned"),
+    ("痴撚线", "obscenity", "suspect"),
+    ("zhina", "hate_speech", "suspect"),
+    ("cheena", "hate_speech", "banned"),
     ("rapefugee", "hate_speech", "banned"),
     ("go back to where you came from", "hate_speech", "suspect"),
     ("go back to your own country", "hate_speech", "suspect"),
