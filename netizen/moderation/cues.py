@@ -187,9 +187,13 @@ NONE_GOOD = re.compile(
     r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的|好嘢)"
     r"|(?:哪有|冇|没)什么好人"
     # "No Muslim has ever been any good", "not one of them is any good".
-    r"|\b(?:no|not\s+(?:a|one)(?:\s+single)?)\s+[a-z]+"
+    r"|\b(?:no|not\s+(?:a|one)(?:\s+single)?)\s+[a-z]+(?:\s+[a-z]+)?"
     r"\s+(?:has\s+ever\s+been|have\s+ever\s+been|is|are|was|were|will\s+ever\s+be)"
     r"\s+(?:any|ever\s+any)\s+good\b"
+    # "No Muslim can ever be a decent person", "there's no such thing as a decent gypsy".
+    r"|\bno\s+[a-z]+(?:\s+[a-z]+)?\s+(?:can|could|will)\s+(?:ever\s+)?be\s+(?:a\s+)?"
+    r"(?:decent|good|honest)\b"
+    r"|\bno\s+such\s+thing\s+as\s+(?:a|an)\s+(?:decent|good|honest)\s+[a-z]+"
 )
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
@@ -223,6 +227,26 @@ def all_cues() -> tuple[Cue, ...]:
 @cache
 def cue_lexicon() -> Lexicon[Cue]:
     return Lexicon(all_cues())
+
+
+# Group cues that name people by no trait: "they", "those people".
+NO_TRAIT = re.compile(r"\b(?:they|them|these|those|their)\b")
+
+
+@cache
+def identity_words() -> re.Pattern[str]:
+    """The English words that name a group by a protected characteristic ("gay", "Muslims"),
+    from the group cues, longest first."""
+    words = sorted(
+        (
+            cue.text
+            for cue in all_cues()
+            if cue.label == GROUP and cue.text.isascii() and not NO_TRAIT.search(cue.text)
+        ),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 @cache

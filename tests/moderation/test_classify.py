@@ -311,6 +311,20 @@ def test_phase_flags_english_spam(spam, text, is_spam):
     assert bool(found) is is_spam, (text, spam.score(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The gay couple next door are lovely.", "Congratulations to the first openly gay player."],
+)
+def test_an_identity_word_alone_does_not_make_a_comment_obscene(english, text):
+    assert english.score(text) >= 0.45  # the model reads "gay" as obscene...
+    assert not [f for f in classify.run(state(text, "en")) if f.label == OBSCENITY]  # ...we don't
+
+
+def test_a_comment_obscene_without_its_identity_words_is_still_obscene():
+    (flag,) = [f for f in classify.run(state("suck my gay dick", "en")) if f.label == OBSCENITY]
+    assert flag.score > 0.9
+
+
 def test_phase_reads_the_normalised_text():
     s = state("ｙｏｕ ａｒｅ ａ ｆｕｃｋｉｎｇ ａｓｓｈｏｌｅ", "en")  # full-width letters
     (flag,) = classify.run(s)

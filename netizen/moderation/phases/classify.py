@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from netizen.moderation import classifiers, onnx_backend
-from netizen.moderation.cues import own_words
+from netizen.moderation.cues import identity_words, own_words
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -38,6 +38,11 @@ REPORT_AT = 0.3
 # A comment that only quotes someone else is scored at this share of its score.
 QUOTE_ONLY_WEIGHT = 0.5
 
+# Models that read identity words as obscene ("gay" alone scores 0.98 with the English one,
+# "the gay couple next door are lovely" 0.49). Their score is the lower of the comment's and
+# the same comment's without those words: a comment that is obscene stays so without them.
+IDENTITY_BLIND = frozenset({classifiers.OBSCENITY_EN})
+
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)  # the English model's tokens: 2+ letters
 
@@ -51,6 +56,11 @@ def choose(language: str, text: str) -> list[str]:
     if base == "zh" or HAN.search(text):
         chosen.append(classifiers.OFFENSIVE_ZH)
     return chosen
+
+
+def without_identities(text: str) -> str:
+    """``text`` with the words that name a protected group left out."""
+    return identity_words().sub(" ", text)
 
 
 def flag(label: str, score: float, model_name: str) -> Flag:
@@ -90,6 +100,8 @@ def run(state: ScreeningState) -> list[Flag]:
         model = classifiers.get(name)  # raises if the model cannot be loaded
         state.models[model.name] = model.version
         score = round(model.score(scored) * weight, 4)
+        if score >= REPORT_AT and name in IDENTITY_BLIND:
+            score = min(score, round(model.score(without_identities(scored)) * weight, 4))
         if score >= REPORT_AT:
             flags.append(flag(model.label, score, model.name))
     return flags + run_onnx(state)
