@@ -82,6 +82,9 @@ _WISHED = (
     r"(?:(?!\b(?:not|never)\b|n['’]t\b)[^.!?;\n]){0,40}?"
     r"\b(?:die|dies|rot|get\s+killed|gets\s+killed|get\s+shot|gets\s+shot|get\s+raped"
     r"|gets\s+raped|(?:drown|drowns|burn|burns)(?=\s*(?:$|[.!?,;]|in\b|to\s+death|alive)))\b"
+    # ... or would love to see them suffer.
+    r"|\b(?:love|like|want|wish|hope)\s++to\s++see\s++(?:all\s+)?(?:the\s+|those\s+|these\s+)?"
+    r"[a-z]+(?:\s+[a-z]+)?\s++(?:suffer|die|burn|hang|rot|starve|drown|get\s+shot|get\s+hurt)\b"
     # ... or on a place of theirs: "hope someone plants a bomb in that synagogue".
     r"|\bhope\s++(?:someone|somebody)\s++(?:bombs|torches|firebombs|burns\s+down|blows\s+up"
     r"|plants\s+a\s+bomb\s+(?:in|at|under))\b"
@@ -138,8 +141,8 @@ _ZH_EACH = (
     rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|收拾)一个"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
-    rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就"
-    r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字喷哈量\d])|杀(?!价)|砍(?!价)|揍|斩|劈)"
+    rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就(?:想|要)?"
+    r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字喷哈量瞌盹\d])|杀(?!价)|砍(?!价)|揍|斩|劈)"
 )
 # Or death wished on them: 祝你全家死光, 希望那些同性恋都死光.
 _ZH_WISHED = (

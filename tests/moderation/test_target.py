@@ -1091,6 +1091,17 @@ def test_a_cue_that_could_never_match_is_refused_by_name(text, kind, message):
         "同性恋就是病毒，会传染的。",
         "大陸仔全部都係低等人。",
         "啲cheena又嚟掃貨。",
+        # Hatred of "them" after the group is named; distrust of all of them.
+        "I've worked with plenty of Muslims and I hate every one of them.",
+        "You can't trust immigrants, they lie about everything.",
+        "Never trust a single one of those Roma.",
+        "No Muslim can ever be a decent neighbour.",
+        "There's no such thing as a decent gypsy.",
+        "Trans people make me sick.",
+        "Disabled people should not be allowed to exist.",
+        "I'd love to see the refugees suffer.",
+        "河南人都该去死。",
+        "看到穆斯林就想打。",
     ],
 )
 def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):
@@ -1100,3 +1111,19 @@ def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):
 def test_them_are_the_trade_the_comment_names_not_a_protected_group():
     assert HATE_SPEECH not in flagged("Estate agents are parasites, every last one of them.")
     assert HATE_SPEECH in flagged("They are parasites, every last one of them.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've worked with plenty of Muslims and I love every one of them.",
+        "You can't trust the polls this year.",
+        "I would love to see the refugees settle in well.",
+        "女人也是普通人。",
+        "外地人也是普通人。",
+    ],
+)
+def test_the_same_shapes_said_kindly_or_of_no_one_are_not_hate(text):
+    found = flagged(text)
+    assert HATE_SPEECH not in found
+    assert PERSONAL_ATTACK not in found

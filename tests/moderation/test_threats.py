@@ -97,6 +97,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "Time to start shooting the scenes on the beach.",
         "一把火把这堆旧家具烧了，省得占地方。",
         "小心路滑，别被车撞了。",
+        "我见到他就想打招呼。",
+        "看到他就想打瞌睡。",
         "Hope somebody fixes that bridge before winter.",
         "We're going to slaughter them at the polls in May.",
         "We will crush them in the final on Sunday.",

@@ -107,8 +107,11 @@ DECLARED_REACH_LATIN = 30  # characters before an English one: "honestly I reall
 # Between the hatred and the group it is aimed at: "hate all those", 讨厌那些.
 OBJECT_WORDS = frozenset({
     "all", "the", "those", "these", "of", "fucking", "damn", "bloody", "any", "every", "most",
-    "so", "much", "really", "filthy", "dirty",
+    "so", "much", "really", "filthy", "dirty", "a", "single", "one", "each",
 })  # fmt: skip
+THEM = re.compile(r"them[.!?,;:…]*")  # as a word of its own, perhaps ending the sentence
+# Distrust said of everyone ("you can't trust Muslims"), the "you" anyone.
+GENERIC_YOU = re.compile(r"(?:^|\byou\s+)$")
 OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
 # The group must be the whole object: "I hate Muslims", "…immigrants, all of them", 讨厌黑人了.
 # Not the subject of something else ("I hate Muslims being blamed", 讨厌黑人被欺负), nor a
@@ -429,31 +432,35 @@ def hostility_to_group(clause: Clause) -> Match[Cue] | None:
         at = hostile.start - clause.start
         before = clause.text[max(0, at - DECLARED_REACH_LATIN) : at]
         if hostile.term.text.isascii():
-            if not DECLARED.search(before):
+            generic = "trust" in hostile.term.text and GENERIC_YOU.search(before)
+            if not (DECLARED.search(before) or generic):
                 continue
         elif NOT_DECLARED_ZH.search(before[-DECLARED_REACH:]):
             continue
-        if named := aimed_at(clause, hostile, groups):
-            rest = clause.text[named.end - clause.start :]
-            if OBJECT_ENDS.match(rest):
-                return hostile
+        end = object_end(clause, hostile, groups)
+        if end is not None and OBJECT_ENDS.match(clause.text[end - clause.start :]):
+            return hostile
     return None
 
 
-def aimed_at(
-    clause: Clause, hostile: Match[Cue], groups: dict[int, Match[Cue]]
-) -> Match[Cue] | None:
-    """The group named as the object of ``hostile``, with only determiners between."""
+def object_end(clause: Clause, hostile: Match[Cue], groups: dict[int, Match[Cue]]) -> int | None:
+    """Where the group that is the object of ``hostile`` ends, with only determiners between:
+    a group named there, or "them" after one named before ("I've met plenty of Muslims and
+    I hate every one of them")."""
     after = clause.text[hostile.end - clause.start :]
     if hostile.term.text.isascii():
+        named_before = any(start < hostile.start for start in groups)
         for word in re.finditer(r"\S+", after[:LATIN_LINK_REACH]):
             if named := groups.get(hostile.end + word.start()):
-                return named
+                return named.end
+            if named_before and THEM.fullmatch(word.group()):
+                return hostile.end + word.start() + len("them")
             if word.group() not in OBJECT_WORDS:
                 return None
         return None
     gap = OBJECT_ZH.match(after)
-    return groups.get(hostile.end + gap.end()) if gap else None
+    named = groups.get(hostile.end + gap.end()) if gap else None
+    return named.end if named else None
 
 
 def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
