@@ -184,6 +184,8 @@ DISCLAIMER_HINTS = ("but", "though", "但", "可是", "不过", "只是")  # one
 # "Not one of them is any good", a claim about every member of a group: 没有一个新疆人是好
 # 东西, 菲佣冇一个系好人, 原住民没有一个是认真工作的 (but not 没有一个好人会这样做).
 NONE_GOOD = re.compile(
+    # (The first characters of the forms below: a position without one fails at once.)
+    r"(?=[没冇哪n])(?:"
     r"(?:没有|没|冇)一个[^,.!?;，。！？；]{0,8}?[是系](?:好东西|好人|认真工作|好的|好嘢)"
     r"|(?:哪有|冇|没)什么好人"
     # "No Muslim has ever been any good", "not one of them is any good".
@@ -193,7 +195,7 @@ NONE_GOOD = re.compile(
     # "No Muslim can ever be a decent person", "there's no such thing as a decent gypsy".
     r"|\bno\s+[a-z]+(?:\s+[a-z]+)?\s+(?:can|could|will)\s+(?:ever\s+)?be\s+(?:a\s+)?"
     r"(?:decent|good|honest)\b"
-    r"|\bno\s+such\s+thing\s+as\s+(?:a|an)\s+(?:decent|good|honest)\s+[a-z]+"
+    r"|\bno\s+such\s+thing\s+as\s+(?:a|an)\s+(?:decent|good|honest)\s+[a-z]+)"
 )
 # What is left of a clause that is nothing but an exclamation: "妈的，" or "幹幹幹！".
 PUNCTUATION_AND_SPACE = re.compile(r"[\W_]+")
@@ -229,24 +231,30 @@ def cue_lexicon() -> Lexicon[Cue]:
     return Lexicon(all_cues())
 
 
+LATIN_WORDS = re.compile(r"[a-z]+")
 # Group cues that name people by no trait: "they", "those people".
 NO_TRAIT = re.compile(r"\b(?:they|them|these|those|their)\b")
 
 
 @cache
-def identity_words() -> re.Pattern[str]:
+def identity_words() -> tuple[frozenset[str], re.Pattern[str]]:
     """The English words that name a group by a protected characteristic ("gay", "Muslims"),
-    from the group cues, longest first."""
-    words = sorted(
-        (
-            cue.text
-            for cue in all_cues()
-            if cue.label == GROUP and cue.text.isascii() and not NO_TRAIT.search(cue.text)
-        ),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    from the group cues: the words they start with, and a pattern finding them all."""
+    names = [
+        cue.text
+        for cue in all_cues()
+        if cue.label == GROUP and cue.text.isascii() and not NO_TRAIT.search(cue.text)
+    ]
+    pattern = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return frozenset(name.split()[0] for name in names), re.compile(rf"\b(?:{pattern})\b")
+
+
+def without_identities(text: str) -> str:
+    """``text`` (folded) with the words that name a protected group left out."""
+    first_words, names = identity_words()
+    if first_words.isdisjoint(LATIN_WORDS.findall(text)):
+        return text  # the quick answer for most comments
+    return names.sub(" ", text)
 
 
 @cache

@@ -104,9 +104,11 @@ _CONTEST = (
     r"(?!\s+(?:at|in|on)\s+(?:the\s+)?(?:polls|ballot\s+box|election|vote|match|game|final"
     r"|pitch|court|debate|derby|playoffs?)\b)"
 )
+# (The first letters of the forms below: a word starting with none fails at once.)
+_OPENS = r"\b(?=[iwstldnomhcb])"
 ENGLISH = re.compile(
-    rf"{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
-    rf"|{_DONE_TO}|{_HANGED}|{_WISHED}|{_SKULLS}"
+    rf"{_OPENS}(?:{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
+    rf"|{_DONE_TO}|{_HANGED}|{_WISHED}|{_SKULLS})"
 )
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from netizen.moderation import classifiers, onnx_backend
-from netizen.moderation.cues import identity_words, own_words
+from netizen.moderation.cues import own_words, without_identities
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -56,11 +56,6 @@ def choose(language: str, text: str) -> list[str]:
     if base == "zh" or HAN.search(text):
         chosen.append(classifiers.OFFENSIVE_ZH)
     return chosen
-
-
-def without_identities(text: str) -> str:
-    """``text`` with the words that name a protected group left out."""
-    return identity_words().sub(" ", text)
 
 
 def flag(label: str, score: float, model_name: str) -> Flag:
@@ -101,7 +96,9 @@ def run(state: ScreeningState) -> list[Flag]:
         state.models[model.name] = model.version
         score = round(model.score(scored) * weight, 4)
         if score >= REPORT_AT and name in IDENTITY_BLIND:
-            score = min(score, round(model.score(without_identities(scored)) * weight, 4))
+            plain = without_identities(scored)
+            if plain != scored:
+                score = min(score, round(model.score(plain) * weight, 4))
         if score >= REPORT_AT:
             flags.append(flag(model.label, score, model.name))
     return flags + run_onnx(state)
