@@ -68,6 +68,9 @@ def context_for(comment: Comment) -> ScreeningContext:
         history=CommentHistory(comment, rules),
         lexicon=current_lexicon(),
         policy=rules,
+        # Worked out when the comment arrived (submission.submit), both at once.
+        fingerprint=comment.fingerprint or None,
+        simhash=comment.simhash if comment.fingerprint else None,
     )
 
 

@@ -98,4 +98,8 @@ class ScreeningContext:
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     history: History = field(default_factory=NoHistory)
     lexicon: Lexicon | None = None  # None: the lists shipped with the library
+    # The comment's own fingerprint and simhash (see normalise), when the site worked them out
+    # as it arrived: the repeat phase then reads them instead of working them out again.
+    fingerprint: str | None = None
+    simhash: int | None = None
     policy: Policy = field(default_factory=Policy)

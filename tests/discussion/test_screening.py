@@ -8,6 +8,7 @@ from netizen.discussion import screening
 from netizen.discussion.models import Comment, ScreeningTerm, Status
 from netizen.discussion.submission import submit
 from netizen.moderation import pipeline
+from netizen.moderation.normalise import fingerprint, simhash
 from netizen.moderation.verdict import SCREENING_UNAVAILABLE
 from netizen.stories.models import StoryPage
 
@@ -37,6 +38,12 @@ def test_same_text_on_another_story_is_filed_as_spam(demo_story, other_story):
     assert second.duplicate_of == first
     decision = second.decisions.get()
     assert (decision.via, decision.to_status) == ("screening", "spam")
+
+
+def test_screening_reads_the_fingerprint_and_simhash_stored_as_the_comment_arrived(demo_story):
+    comment = submit(demo_story, name="R", email="", body=CAMPAIGN, client="c3").comment
+    context = screening.context_for(comment)
+    assert (context.fingerprint, context.simhash) == (fingerprint(CAMPAIGN), simhash(CAMPAIGN))
 
 
 def test_flood_from_one_client_is_flagged_for_review(demo_story):

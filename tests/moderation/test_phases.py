@@ -212,6 +212,22 @@ def test_repeat_flags_a_near_duplicate_on_another_story():
     assert (flag.reason, flag.score, flag.ref) == ("near_duplicate", 0.7, 7)
 
 
+def test_repeat_reads_the_fingerprint_and_simhash_worked_out_as_the_comment_arrived(
+    monkeypatch,
+):
+    history = History([seen(7, LONG_SPAM, story=1), seen(8, "Another comment entirely.")])
+    text = LONG_SPAM.replace("500", "900") + "!!"
+    expected = flags(repeat, text, story_id=2, history=history)
+    arrived = {"fingerprint": fingerprint(text), "simhash": simhash(text)}
+
+    def not_again(*args):
+        raise AssertionError("worked out a second time")
+
+    monkeypatch.setattr(repeat, "fingerprint_of", not_again)
+    monkeypatch.setattr(repeat, "simhash_of", not_again)
+    assert flags(repeat, text, story_id=2, history=history, **arrived) == expected
+
+
 def test_repeat_ignores_different_text_and_old_comments():
     history = History(
         [

@@ -54,15 +54,13 @@ def run(state: ScreeningState) -> list[Flag] | None:
     folded = state.folded if state.folded is not None and state.folded.simplified else None
     folded = folded or fold(state.text)
     short = len("".join(folded.text.split())) < SHORT
-    print_ = fingerprint_of(folded)
+    print_ = context.fingerprint or fingerprint_of(folded)
     same = [s for s in seen if s.fingerprint == print_]
     near: list[SeenComment] = []
     if not short:
-        near = [
-            s
-            for s in within(simhash_of(folded), seen, policy.near_duplicate_bits)
-            if s.fingerprint != print_
-        ]
+        shape = simhash_of(folded) if context.simhash is None else context.simhash
+        close = within(shape, seen, policy.near_duplicate_bits)
+        near = [s for s in close if s.fingerprint != print_]
 
     def elsewhere(s: SeenComment) -> bool:
         return context.story_id is not None and s.story_id != context.story_id
