@@ -109,6 +109,7 @@ SELF_REACH = 6
 # the names before it in a list: "we're a bunch of old fags and dykes".
 SELF_WORDS = re.compile(
     r"(?:\s*\b(?:a|are|all|bunch|couple|few|of|old|proud|just|two|three|such|queer|gay|trans"
+    r"|big|fat|little|loud|happy|lifelong"
     r"|black|asian|taiwanese|chinese|butch|femme|bi"
     r"|[a-z]+\s+(?:and|or))\b)*\s*"
 )

@@ -481,6 +481,8 @@ def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
         "我们几个基佬周末约了去看展，有一起的吗？",
         "我們幾個基佬週末約了去看展，有一起的嗎？",
         "我这个残废今天终于自己坐地铁出门了。",
+        "I'm a big loud dyke and the parade was the best day of my year.",
+        "Old fags like me have seen this panic before.",
     ],
 )
 def test_a_slur_used_of_ones_own_group_is_reclaimed(text):
@@ -490,6 +492,7 @@ def test_a_slur_used_of_ones_own_group_is_reclaimed(text):
 def test_the_same_slur_said_of_others_is_still_flagged():
     assert HATE_SPEECH in flagged("那几个基佬真恶心，别让他们进来。")
     assert HATE_SPEECH in flagged("Those dykes should stay away from our kids.")
+    assert HATE_SPEECH in flagged("Fags like you should stay away from our kids.")
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,8 @@ OBJECT_WORDS = frozenset({
     "so", "much", "really", "filthy", "dirty", "a", "single", "one", "each",
 })  # fmt: skip
 THEM = re.compile(r"them[.!?,;:…]*")  # as a word of its own, perhaps ending the sentence
+# A slur followed by the commenter counting themselves in: "old fags like me".
+LIKE_ME = re.compile(r"\s+like\s+(?:me|us|myself|ourselves)\b")
 # Distrust said of everyone ("you can't trust Muslims"), the "you" anyone.
 GENERIC_YOU = re.compile(r"(?:^|\byou\s+)$")
 OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
@@ -294,7 +296,10 @@ def reclaimed(flag: Flag, found: list[Clause], folded: Folded) -> Flag | None:
     if flag.span is None:
         return None
     at = bisect_left(folded.origin, flag.span[0])
-    if any(clause.holds(at) and clause.said_of_self(at) for clause in found):
+    end = bisect_left(folded.origin, flag.span[1])
+    if LIKE_ME.match(folded.text, end) or any(
+        clause.holds(at) and clause.said_of_self(at) for clause in found
+    ):
         return lowered(flag, QUOTED, "said of the commenter's own group")
     return None
 
