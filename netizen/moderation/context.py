@@ -67,7 +67,8 @@ class Policy:
     language_thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
     # A label at or over this score suggests rejection (a moderator still decides).
     reject_at: float = 0.9
-    # A spam score at or over this files the comment as spam straight away (reviewable).
+    # A spam score at or over this, from a repeat, a flood or a banned offer (not from a
+    # language model alone), files the comment as spam straight away (reviewable).
     auto_spam_at: float = 0.95
     # Languages the detector chooses among (ISO 639-1).
     languages: tuple[str, ...] = ("en", "zh")

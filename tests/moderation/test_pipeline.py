@@ -157,6 +157,14 @@ def test_decide_files_certain_spam_as_spam():
     assert decided(flag(SPAM, 0.9)).action == Action.REJECT
 
 
+def test_a_language_models_spam_score_alone_never_files_a_comment_away():
+    model = Flag(SPAM, 0.999, "classifier", "classify")
+    assert decided(model).action == Action.REJECT  # in the queue, marked, for a person
+    assert decided(model, flag(SPAM, 0.97)).action == Action.SPAM
+    cited = screen("Source: https://www.reuters.com/world/asia/story-2024-05-01/", context())
+    assert cited.action != Action.SPAM
+
+
 def test_decide_suggests_rejection_at_reject_at():
     assert decided(flag("hate_speech", 0.9)).action == Action.REJECT
     assert decided(flag("hate_speech", 0.89)).action == Action.REVIEW
