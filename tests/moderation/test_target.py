@@ -39,6 +39,8 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "回复@小周：你理解能力是小学程度吗？",
         "楼主你是不是没长脑子，先把小学读完再来。",
         "Sir you are one big joker with no brain.",
+        "签字涨价的那个局长就是个吸血鬼。",
+        "With respect, you have the reasoning ability of a damp sponge.",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -1105,6 +1107,8 @@ def test_a_cue_that_could_never_match_is_refused_by_name(text, kind, message):
         "I'd love to see the refugees suffer.",
         "河南人都该去死。",
         "看到穆斯林就想打。",
+        "支na人全部滾回去。",
+        "These boat people are an invading army.",
     ],
 )
 def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):

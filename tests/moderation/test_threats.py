@@ -121,6 +121,10 @@ def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
         "我們會讓你付出代價。",
         "Someone should pay that columnist a visit he won't forget.",
         "记者你晚上回家最好多看看后面，别说我没提醒你。",
+        "That councillor? Someone should find out where he lives. Just saying.",
+        "Next time they march here they'd better bring helmets, the gays.",
+        "难民船再来，一个都别留。",
+        "那些同性恋敢来游行，我们就带球棒去。",
     ],
 )
 def test_veiled_threats_are_threats(text):

@@ -1,8 +1,9 @@
 """Add the terms shipped in en.tsv and zh.tsv after 0010 to sites whose list predates them:
 giveaways run through an official account or a Telegram group (关注公众号, 即可抽, "join our
-telegram"); 我cao (卧槽 half in pinyin); ㄍㄋㄇ (Zhuyin for 干你妈); the Cantonese 屌那星 and
-痴撚线; 支那 spelt zhina or cheena; "rapefugee"; and "go back to where you came from" said to
-someone. Each takes the label and severity of what it spells, offers or says.
+telegram"); 我cao (卧槽 half in pinyin); ㄍㄋㄇ and ㄍㄢ你娘 (干你妈, 干你娘 in Zhuyin); the
+Cantonese 屌那星 and 痴撚线; 支那 spelt zhina, cheena or 支na; "rapefugee"; and "go back to
+where you came from" said to someone. Each takes the label and severity of what it spells,
+offers or says.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -23,6 +24,9 @@ TERMS = [
     ("痴撚线", "obscenity", "suspect"),
     ("zhina", "hate_speech", "suspect"),
     ("cheena", "hate_speech", "banned"),
+    ("支na", "hate_speech", "banned"),
+    ("ㄍㄢ你娘", "obscenity", "banned"),
+    ("ㄍㄢˋ你娘", "obscenity", "banned"),
     ("rapefugee", "hate_speech", "banned"),
     ("go back to where you came from", "hate_speech", "suspect"),
     ("go back to your own country", "hate_speech", "suspect"),

@@ -58,9 +58,12 @@ _INVITE = re.compile(
 )
 
 # An address spelt out so that filters miss it: "w w w . cheap-pills . c o m",
-# "example(dot)com". Nobody writes a link like that but to dodge a filter. (Not "pills dot
-# com": "the dot com bubble".)
-_SPELT_OUT = re.compile(r"\bw w w ?[.。]|[.。] ?c o m\b|[a-z0-9][(\[{] ?dot ?[)\]}] ?[a-z]")
+# "example(dot)com", "pays dot com slash now". Nobody writes a link like that but to dodge a
+# filter. (Not "pills dot com" alone: "the dot com bubble".)
+_SPELT_OUT = re.compile(
+    r"\bw w w ?[.。]|[.。] ?c o m\b|[a-z0-9][(\[{] ?dot ?[)\]}] ?[a-z]"
+    r"|[a-z0-9] dot (?:com|c0m|net|org) slash\b"
+)
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
