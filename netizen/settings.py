@@ -230,6 +230,10 @@ try:
     )
 except json.JSONDecodeError as error:
     raise ImproperlyConfigured(f"NETIZEN_SCREENING_THRESHOLDS is not JSON: {error}") from None
+# Hosts whose links in a comment are never taken for an advert (comma-separated; a host
+# covers its subdomains): the sources readers cite, e.g. "reuters.com,apnews.com". The
+# site's own host (NETIZEN_BASE_URL) is always one.
+NETIZEN_TRUSTED_LINK_HOSTS = tuple(env_list("NETIZEN_TRUSTED_LINK_HOSTS", ""))
 # Developer datasets for training and benchmarks (never read at run time); by default the
 # shared folder next to the project's checkout.
 NETIZEN_DATASETS = Path(

@@ -7,6 +7,7 @@ comment keeps waiting for a person with a ``screening_unavailable`` verdict.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -48,14 +49,19 @@ def checked_thresholds(value: object) -> dict[str, dict[str, float]]:
 
 
 def policy() -> Policy:
-    """The site's policy: its languages, and thresholds from NETIZEN_SCREENING_THRESHOLDS."""
+    """The site's policy: its languages, thresholds from NETIZEN_SCREENING_THRESHOLDS, and
+    the hosts whose links are never adverts (NETIZEN_TRUSTED_LINK_HOSTS and its own)."""
     configured = checked_thresholds(settings.NETIZEN_SCREENING_THRESHOLDS)
     base = Policy()
     shared = {**base.thresholds, **configured.pop("*", {})}
+    own_host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
     return Policy(
         languages=tuple(settings.NETIZEN_COMMENT_LANGUAGES),
         thresholds=shared,
         language_thresholds=configured,
+        trusted_hosts=tuple(
+            host.lower() for host in (*settings.NETIZEN_TRUSTED_LINK_HOSTS, own_host) if host
+        ),
     )
 
 

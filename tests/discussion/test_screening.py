@@ -133,6 +133,14 @@ def test_nothing_is_auto_approved(demo_story):
     assert Comment.objects.filter(status=Status.APPROVED, decisions__via="screening").count() == 0
 
 
+def test_links_to_the_site_and_to_trusted_sources_are_not_read_as_adverts(settings):
+    from netizen.discussion.screening import policy
+
+    settings.NETIZEN_TRUSTED_LINK_HOSTS = ("Reuters.com", "apnews.com")
+    settings.WAGTAILADMIN_BASE_URL = "https://news.example.org"
+    assert policy().trusted_hosts == ("reuters.com", "apnews.com", "news.example.org")
+
+
 def test_thresholds_can_differ_by_language(settings):
     from netizen.discussion.screening import policy
 

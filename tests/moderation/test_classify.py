@@ -12,8 +12,8 @@ import pytest
 from django.conf import settings
 
 from netizen.moderation import classifiers
-from netizen.moderation.context import ScreeningContext
-from netizen.moderation.phases import classify
+from netizen.moderation.context import Policy, ScreeningContext
+from netizen.moderation.phases import classify, normalise
 from netizen.moderation.pipeline import ScreeningState, compose
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, SCREENING_UNAVAILABLE, SPAM
 
@@ -323,6 +323,28 @@ def test_an_identity_word_alone_does_not_make_a_comment_obscene(english, text):
 def test_a_comment_obscene_without_its_identity_words_is_still_obscene():
     (flag,) = [f for f in classify.run(state("suck my gay dick", "en")) if f.label == OBSCENITY]
     assert flag.score > 0.9
+
+
+CITATION = "Source: https://www.reuters.com/world/asia/court-ruling-2024-05-01/"
+
+
+def spam_score(text, **policy):
+    context = ScreeningContext(policy=Policy(**policy))
+    state = ScreeningState(text=text, context=context, language="en")
+    normalise.run(state)
+    return max((f.score for f in classify.run(state) if f.label == SPAM), default=0.0)
+
+
+def test_a_link_to_a_trusted_host_is_not_read_as_an_advert(spam):
+    assert spam_score(CITATION) > 0.9  # the model takes any address for a plug
+    assert spam_score(CITATION, trusted_hosts=("reuters.com",)) < 0.3  # also www.reuters.com
+
+
+def test_only_the_trusted_host_itself_is_left_out(spam):
+    lookalike = "Source: https://reuters.com.breaking-news.biz/world/court-ruling"
+    assert spam_score(lookalike, trusted_hosts=("reuters.com",)) > 0.9
+    plug = "Subscribe to my channel www.youtube.com/c/mycovers"
+    assert spam_score(plug, trusted_hosts=("reuters.com",)) > 0.9
 
 
 def test_phase_reads_the_normalised_text():

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from netizen.moderation import classifiers, onnx_backend
 from netizen.moderation.cues import own_words, without_identities
+from netizen.moderation.phases import links
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -43,6 +45,10 @@ QUOTE_ONLY_WEIGHT = 0.5
 # the same comment's without those words: a comment that is obscene stays so without them.
 IDENTITY_BLIND = frozenset({classifiers.OBSCENITY_EN})
 
+# Models that take any address for an advert: they read the comment without the links to
+# the policy's trusted hosts (a reader citing a news site is not advertising it).
+LINK_BLIND = frozenset({classifiers.SPAM_EN})
+
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 LATIN_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)  # the English model's tokens: 2+ letters
 
@@ -56,6 +62,19 @@ def choose(language: str, text: str) -> list[str]:
     if base == "zh" or HAN.search(text):
         chosen.append(classifiers.OFFENSIVE_ZH)
     return chosen
+
+
+def without_trusted_links(text: str, hosts: tuple[str, ...]) -> str:
+    """``text`` without its links to ``hosts`` or their subdomains."""
+    if not hosts or not links.MAYBE_URL.search(text):
+        return text
+    return links.URL.sub(lambda link: " " if trusted(link.group(), hosts) else link.group(), text)
+
+
+def trusted(link: str, hosts: tuple[str, ...]) -> bool:
+    """Whether ``link`` (as written, with or without a scheme) leads to one of ``hosts``."""
+    host = urlsplit(link if "//" in link else f"//{link}").hostname or ""
+    return any(host == trusted or host.endswith(f".{trusted}") for trusted in hosts)
 
 
 def flag(label: str, score: float, model_name: str) -> Flag:
@@ -90,11 +109,13 @@ def run(state: ScreeningState) -> list[Flag]:
     own = own_words(text)
     weight = 1.0 if own.strip() else QUOTE_ONLY_WEIGHT
     scored = own if own.strip() else text
+    policy = state.context.policy
     flags = []
     for name in choose(state.language, text):
         model = classifiers.get(name)  # raises if the model cannot be loaded
         state.models[model.name] = model.version
-        score = round(model.score(scored) * weight, 4)
+        read = without_trusted_links(scored, policy.trusted_hosts) if name in LINK_BLIND else scored
+        score = round(model.score(read) * weight, 4)
         if score >= REPORT_AT and name in IDENTITY_BLIND:
             plain = without_identities(scored)
             if plain != scored:

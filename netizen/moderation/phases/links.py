@@ -25,13 +25,13 @@ _TLDS = (
     "com|net|org|info|biz|io|xyz|top|vip|cc|ly|site|online|club|shop|store|app|icu|buzz|"
     "pw|tk|ml|ga|cf|gq|ru|cn|hk|tw|uk|de|fr|jp|kr|au"
 )
-_URL = re.compile(
+URL = re.compile(
     r"(?:https?://|www[.。])[^\s<>\"'，。！？、（）]*[^\s<>\"'，。！？、（）.,;:!?)]"
     rf"|(?<![a-z0-9.@-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?[.。])+(?:{_TLDS})(?![a-z0-9-])"
     r"(?:/[^\s<>\"'，。！？、（）]*)?"
 )
 # A quick look for anything link-like, before the full pattern (slow on long text) runs.
-_MAYBE_URL = re.compile(rf"[.。:](?:(?:{_TLDS})(?![a-z0-9-])|//)|www[.。]")
+MAYBE_URL = re.compile(rf"[.。:](?:(?:{_TLDS})(?![a-z0-9-])|//)|www[.。]")
 # An id worth flagging: after a colon or 号, any handle; otherwise one containing a digit,
 # or a phone number of 7 digits or more, written in groups (WhatsApp +852 5123 4567).
 _ID = (
@@ -70,7 +70,7 @@ def run(state: ScreeningState) -> Iterator[Flag]:
     folded = state.view()
     text = folded.text
     limit = state.context.policy.max_links
-    links = list(_URL.finditer(text)) if _MAYBE_URL.search(text) else []
+    links = list(URL.finditer(text)) if MAYBE_URL.search(text) else []
     if len(links) > limit:
         excess = links[limit]
         yield Flag(
