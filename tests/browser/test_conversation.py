@@ -86,3 +86,30 @@ def test_the_queue_says_whom_a_finding_is_aimed_at(page, live_server, demo, demo
     # Reporting hate is not hate: no such finding on the reader who quoted it.
     expect(quoted.locator(".queue-finding", has_text="Hate speech")).to_have_count(0)
     page.screenshot(path=artifacts / "queue-targets.png", full_page=True)
+
+
+def test_the_queue_names_a_disguised_link_and_keeps_a_cited_source_off_the_spam_pile(
+    page, live_server, demo, demo_story, artifacts, settings
+):
+    settings.NETIZEN_TRUSTED_LINK_HOSTS = ("reuters.com",)
+    Comment.objects.filter(status=Status.PENDING).delete()
+    for name, body in [
+        ("Promo", "Cheap meds, 90% off at w w w . pills-4u . c o m today only"),
+        ("Lin", "The court's own summary is here: https://www.reuters.com/world/asia/ruling/"),
+    ]:
+        page.goto(live_server.url + demo_story.url)
+        form = page.locator("#comment-form")
+        form.get_by_label("Name").fill(name)
+        form.get_by_label("Comment").fill(body)
+        form.get_by_role("button", name="Send for moderation").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("awaiting moderation")
+
+    open_queue(page, live_server)
+    advert = page.locator(f"#comment-{Comment.objects.get(author_name='Promo').pk}")
+    expect(advert).to_contain_text("Spells out a link so that filters miss it")
+    cited = Comment.objects.get(author_name="Lin")
+    assert cited.status == Status.PENDING
+    # (Sent seconds after the other from the same browser: a flood, but no advert.)
+    assert not [f for f in cited.verdict.flags if f.label == "spam" and f.phase == "classify"]
+    expect(page.locator(f"#comment-{cited.pk}")).not_to_contain_text("language model")
+    page.screenshot(path=artifacts / "queue-links.png", full_page=True)

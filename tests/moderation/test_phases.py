@@ -326,10 +326,10 @@ def test_links_leaves_mentions_and_numbers_alone(text):
 @pytest.mark.parametrize(
     ("text", "spelt"),
     [
-        ("Cheap meds at w w w . pills-4u . c o m today", "w w w ."),
-        ("Go to bestdeals . c o m for coupons", ". c o m"),
-        ("Free followers at fans(dot)com", "s(dot)c"),
-        ("Earn more at paynow dot c0m slash pension", "w dot c0m slash"),
+        ("Cheap meds at w w w . pills-4u . c o m today", "w w w . pills-4u . c o m"),
+        ("Go to bestdeals . c o m for coupons", "bestdeals . c o m"),
+        ("Free followers at fans(dot)com", "fans(dot)com"),
+        ("Earn more at paynow dot c0m slash pension", "paynow dot c0m slash pension"),
     ],
 )
 def test_links_flags_an_address_spelt_out_to_dodge_filters(text, spelt):

@@ -61,8 +61,10 @@ _INVITE = re.compile(
 # "example(dot)com", "pays dot com slash now". Nobody writes a link like that but to dodge a
 # filter. (Not "pills dot com" alone: "the dot com bubble".)
 _SPELT_OUT = re.compile(
-    r"\bw w w ?[.。]|[.。] ?c o m\b|[a-z0-9][(\[{] ?dot ?[)\]}] ?[a-z]"
-    r"|[a-z0-9] dot (?:com|c0m|net|org) slash\b"
+    r"\bw w w ?[.。](?: ?[a-z0-9-]+(?: ?[.。] ?(?:c o m\b|[a-z0-9-]+))*)?"
+    r"|[a-z0-9-]+ ?[.。] ?c o m\b"
+    r"|[a-z0-9-]+[(\[{] ?dot ?[)\]}] ?[a-z]+"
+    r"|[a-z0-9-]+ dot (?:com|c0m|net|org) slash [a-z0-9-]+"
 )
 
 
