@@ -312,6 +312,13 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("投資群組穩賺不賠，拉你進群", "spam"),
         ("代辦信用卡，免審核", "spam"),
         ("你老母臭閪", "obscenity"),
+        ("百家樂線上賭場，免費試玩", "spam"),
+        ("老師帶單，保證獲利", "spam"),
+        ("關注公眾號，留言即可抽", "spam"),
+        ("我cao，又停电了", "obscenity"),
+        ("ㄍㄢ你娘，又漲價", "obscenity"),
+        ("zhina人", "hate_speech"),
+        ("the rapefugees again", "hate_speech"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):

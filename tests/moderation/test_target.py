@@ -468,6 +468,7 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
         ("你這個死肥宅，回去打電動啦", PERSONAL_ATTACK),
         ("屌那星，部電腦又死機", OBSCENITY),
         ("ㄍㄋㄇ的，捷運又誤點", OBSCENITY),
+        ("你個含家鏟，收聲啦", PERSONAL_ATTACK),
         ("原po的理解能力是國小程度嗎", PERSONAL_ATTACK),
     ],
 )

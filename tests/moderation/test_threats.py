@@ -124,6 +124,8 @@ def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
         "That councillor? Someone should find out where he lives. Just saying.",
         "Next time they march here they'd better bring helmets, the gays.",
         "难民船再来，一个都别留。",
+        "再乱写就送你上西天。",
+        "敢再發這種文章，滅你全家。",
         "那些同性恋敢来游行，我们就带球棒去。",
     ],
 )
