@@ -80,7 +80,7 @@ QUOTED = re.compile(
     r"(?<=[\w.!?])'(?![a-z0-9])"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
-    rf"|^\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
+    rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
     r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
 )
@@ -92,9 +92,12 @@ QUOTED = re.compile(
 # introducer is read behind it.)
 INTRODUCED = re.compile(
     r"[:：](?:(?<=[说讲话写称][:：])(?<!我[说讲话写称][:：])"
-    r"|(?<=(?:原帖|原文|原话|转发|译文|推特|微博)[:：])|(?<=原话是[:：]))\s*[^。！？!?\n「“\"『—]{2,}"
+    r"|(?<=(?:原帖|原文|原话|转发|译文|推特|微博|留言|评论|翻译)[:：])(?<!我的留言[:：])"
+    r"(?<!我的评论[:：])|(?<=原话是[:：]))"
+    r"\s*[^。！？!?\n「“\"『—]{2,}"
     r"|[，,:：](?<=(?:写道|说道|声称|表示)[，,:：])\s*[^。！？!?\n「“\"『—]{2,}"
-    r"|:(?:(?<=said:|says:)|(?<=wrote:)|(?<=writes:|posted:)|(?<=tweeted:))(?<!\bi said:)"
+    r"|:(?:(?<=said:|says:)|(?<=wrote:)|(?<=writes:|posted:)|(?<=tweeted:)"
+    r"|(?<=translation:))(?<!\bi said:)"
     r"\s*[^.!?\n\"“—]{2,}"
 )
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
@@ -145,7 +148,8 @@ NAMING = re.compile(r"把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|�
 SOMEONE = re.compile(
     r"有人|(?:一堆|很多|好多|一些|不少|那些|这些|一班|啲)人"
     r"|\b(?:someone|somebody|nobody|no\s+one|who|whoever|people|users|trolls|commenters|others"
-    r"|(?:the|that|a|this) (?:comment|post|tweet|user|account))\b"
+    r"|(?:the|that|a|this|one|top|first) (?:comment|post|tweet|user|account|reply|poster))\b"
+    r"|网友|评论区|留言"
 )
 SOMEONE_REACH = 40  # characters before the verb: "the comment that called", 总有人那么自信地说
 # Someone named after what they said, in a few characters: 骂同性恋是变态的那位,

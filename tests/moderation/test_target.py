@@ -537,6 +537,10 @@ def test_a_disclaimer_does_not_deny_the_claim_after_it(text):
         "翻译一下这条韩国网友的评论：“中国人都是蝗虫”。大家理性看待，不要互骂。",
         "翻譯一下這則韓國網友的留言：「中國人都是蝗蟲」。大家理性看待，不要互罵。",
         "请问“棒子滚回去”这句话在韩国媒体的报道里是怎么翻译的？",
+        "Reporting this one: > all refugees should be shot on the beach. Mods, please remove.",
+        "The top reply says Africans are monkeys. Reported.",
+        "有网友留言：黑人都是罪犯。这种言论应该删掉。",
+        "翻译：韩国网友说中国人都是蝗虫。",
     ],
 )
 def test_a_comment_that_reports_a_quote_and_adds_no_abuse_is_not_hate(text):
@@ -1135,3 +1139,10 @@ def test_the_same_shapes_said_kindly_or_of_no_one_are_not_hate(text):
     found = flagged(text)
     assert HATE_SPEECH not in found
     assert PERSONAL_ATTACK not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["My comment: all refugees should be shot.", "我的评论：河南人都是骗子。"]
+)
+def test_the_commenters_own_words_after_a_colon_are_still_theirs(text):
+    assert HATE_SPEECH in flagged(text)
