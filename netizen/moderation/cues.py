@@ -59,6 +59,7 @@ CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 # that name a post or an article: 《河南人为什么都是骗子》), a quoted line (up to a dash that
 # sets off the reply on the same line, "> quote —— reply", or a sentence end followed by a
 # reply's first word, "> quote. Yeah, and..."), and a Weibo repost chain ("//@name: words").
+HAN_CHAR = "[\u3400-\u4dbf\u4e00-\u9fff]"
 REPLY_OPENER = (
     r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol|nice|whoever|what\s+a"
     r"|you['’]re|you\s+are|that['’]s|this\s+is)\b"
@@ -80,7 +81,9 @@ QUOTED = re.compile(
     r"(?<=[\w.!?])'(?![a-z0-9])"
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
-    rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})|$)"
+    rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})"
+    # (or a space between Chinese words, which Chinese writes without: "> 原文 你的回复")
+    rf"|(?<={HAN_CHAR})\s++(?={HAN_CHAR})|$)"
     r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
 )

@@ -73,7 +73,7 @@ _DONE_TO = (
 )
 # A victim given only as "those" or "all" (把那些…, 将啲…), or a fire set (一把火把…烧了),
 # must be named in the threat as people: 我真想把那些旧衣服都烧了 burns clothes.
-UNNAMED_VICTIM = re.compile("[把将](?:那些|这些|所有|啲|那座|这座|那间|这间)|^一把火")
+UNNAMED_VICTIM = re.compile("[把将](?:那些|这些|所有|啲|那座|这座|那间|这间)|^一把火[把将]")
 WISHED_ON = re.compile(r"(?:should|deserves?|needs?|ought|must)\b")
 SUBJECT_REACH = 25  # characters between whom it is wished on and "should": "in this town"
 # ... or wishes it on them: "I hope all the refugees drown", "hope you get cancer and die".
@@ -89,6 +89,15 @@ _WISHED = (
     r"|\bhope\s++(?:someone|somebody)\s++(?:bombs|torches|firebombs|burns\s+down|blows\s+up"
     r"|plants\s+a\s+bomb\s+(?:in|at|under))\b"
 )
+# ... or foretold as a beating ("the Roma families will be dragged out and beaten until they
+# leave"; not "the film will be shot in Bradford").
+_FORETOLD = (
+    r"\bwill\s++(?:all\s+)?be(?:\s++(?!never\b|not\b)[a-z'’]+){0,5}?\s++(?:beaten\s+(?:up|until"
+    r"|senseless|to\s+death)|lynched|hanged|stabbed|gassed|slaughtered|burned\s+alive)\b"
+)
+# ... or shooting started where people were named ("if more of them move in, we'll start
+# shooting").
+_OPEN_FIRE = r"(?:start|open)\s++(?:shooting|firing|killing)(?=\s*(?:$|[,.!?;]))"
 # ... or hanged ("the mayor deserves to hang from a lamppost"; not "should hang out").
 _HANGED = (
     r"\b(?:should|deserves?\s+to|ought\s+to|needs?\s+to)\s++(?:hang|swing)\b"
@@ -108,7 +117,8 @@ _CONTEST = (
 _OPENS = r"\b(?=[iwstldnomhcb])"
 ENGLISH = re.compile(
     rf"{_OPENS}(?:{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
-    rf"|{_DONE_TO}|{_HANGED}|{_WISHED}|{_SKULLS})"
+    rf"|{_SPEAKER}(?:\s++[a-z'’]+)?\s++{_OPEN_FIRE}|{_DONE_TO}|{_FORETOLD}|{_HANGED}|{_WISHED}"
+    rf"|{_SKULLS})"
 )
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
@@ -116,7 +126,7 @@ ENGLISH = re.compile(
 # With Cantonese forms (揾人 "get people to", 斩 "chop", 队冧 "beat down", 佢哋 "them").
 _ZH_SPEAKER = (
     r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我"
-    r"|谁去|边个去|真想|恨不得)"
+    r"|谁去|边个去|真想|恨不得|一个个|一个一个)"
 )
 # Whom: a person, or people (那些, 所有, Cantonese 啲) whoever they are.
 _ZH_VICTIM = (
@@ -166,11 +176,9 @@ _ZH_TORCHED = (
     r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?烧|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
 )
 # (The first characters of the forms below: a position without one fails at once.)
-_ZH_OPENS = (
-    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把]|小心|一把火)"
-)
+_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把]|小心|一把火|一个)"
 CHINESE = re.compile(
-    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,8}}?{_ZH_VIOLENCE}"
+    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,10}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
     # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
     rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"

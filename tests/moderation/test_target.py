@@ -41,6 +41,8 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "Sir you are one big joker with no brain.",
         "签字涨价的那个局长就是个吸血鬼。",
         "With respect, you have the reasoning ability of a damp sponge.",
+        "You're a lying, spineless weasel and you know it.",
+        "發這篇的人智商應該不到五十。",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -1114,6 +1116,8 @@ def test_a_cue_that_could_never_match_is_refused_by_name(text, kind, message):
         "看到穆斯林就想打。",
         "支na人全部滾回去。",
         "These boat people are an invading army.",
+        "那些外勞根本不算人。",
+        "Women are too emotional to vote.",
     ],
 )
 def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):
@@ -1146,3 +1150,9 @@ def test_the_same_shapes_said_kindly_or_of_no_one_are_not_hate(text):
 )
 def test_the_commenters_own_words_after_a_colon_are_still_theirs(text):
     assert HATE_SPEECH in flagged(text)
+
+
+def test_a_reply_after_a_quoted_chinese_line_is_the_commenters_own():
+    found = flagged("> 同性恋都是变态 你这种人脑子里装的都是浆糊吧。")
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found

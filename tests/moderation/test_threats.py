@@ -55,6 +55,11 @@ def threat_flags(text: str) -> list[str]:
         ("记者你再乱写，小心晚上回家被人捅。", PERSONAL_ATTACK),
         ("那些新疆人要是敢来，就一把火把他们的店烧了。", HATE_SPEECH),
         ("外地人再闹，一把火烧了他们的房子。", HATE_SPEECH),
+        ("If any more refugees move in here, we'll start shooting.", HATE_SPEECH),
+        ("Those Roma will be dragged out and beaten until they leave.", HATE_SPEECH),
+        ("总有一天我们会把这些穆斯林一个个揪出来宰了。", HATE_SPEECH),
+        ("@小王 你再造谣，我拿刀去你单位找你。", PERSONAL_ATTACK),
+        ("同性恋游行那天我开车冲进去，撞死几个是几个。", HATE_SPEECH),
         ("那個編輯，我一定會讓他死得很慘。", PERSONAL_ATTACK),
         ("見到黑人就斬。", HATE_SPEECH),
         # See if I don't; a knife given; all of them taken away to be shot.
@@ -102,6 +107,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "Hope somebody fixes that bridge before winter.",
         "We're going to slaughter them at the polls in May.",
         "We will crush them in the final on Sunday.",
+        "The film will be shot in Bradford next spring.",
+        "We'll start shooting at dawn, the crew is ready.",
         "That old eyesore of a factory should be burned down.",
     ],
 )

@@ -1,7 +1,7 @@
 """Add the terms shipped in en.tsv and zh.tsv after 0010 to sites whose list predates them:
 giveaways run through an official account or a Telegram group (关注公众号, 即可抽, "join our
 telegram"); online casinos and stock-tip groups (百家乐, 线上赌场, 老师带单, 保证获利); 含家铲
-(冚家铲); 我cao (卧槽 half in pinyin); ㄍㄋㄇ and ㄍㄢ你娘 (干你妈, 干你娘 in Zhuyin); the
+(冚家铲); 我cao and 淦 (卧槽, 干); 机8 (机掰); 冇撚, 鸠噏; 黄虫 (蝗虫); ㄍㄋㄇ and ㄍㄢ你娘 (干你妈, 干你娘 in Zhuyin); the
 Cantonese 屌那星 and 痴撚线; 支那 spelt zhina, cheena or 支na; "rapefugee"; and "go back to
 where you came from" said to someone. Each takes the label and severity of what it spells,
 offers or says.
@@ -35,6 +35,11 @@ TERMS = [
     ("ㄍㄢ你娘", "obscenity", "banned"),
     ("ㄍㄢˋ你娘", "obscenity", "banned"),
     ("含家铲", "personal_attack", "banned"),
+    ("淦", "obscenity", "suspect"),
+    ("机8", "obscenity", "suspect"),
+    ("冇撚", "obscenity", "suspect"),
+    ("鸠噏", "obscenity", "suspect"),
+    ("黄虫", "hate_speech", "suspect"),
     ("rapefugee", "hate_speech", "banned"),
     ("go back to where you came from", "hate_speech", "suspect"),
     ("go back to your own country", "hate_speech", "suspect"),
