@@ -176,7 +176,10 @@ _ZH_TORCHED = (
     r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?烧|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
 )
 # (The first characters of the forms below: a position without one fails at once.)
-_ZH_OPENS = "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把]|小心|一把火|一个)"
+_ZH_OPENS = (
+    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把]"
+    "|小心|一把火|一个)"
+)
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,10}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
