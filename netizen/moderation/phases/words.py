@@ -24,9 +24,14 @@ SUSPECT_REASON = "suspect_term"
 # disorder). Lower case (sb 2333, cnm 100遍) and longer terms stay abuse.
 NAMED_THING = re.compile(r" \d{2,}|\s?\(")
 ABBREVIATION = re.compile(r"[A-Z]{2,4}")
-# Names that hold a listed term as a part of a word (Chinese terms match inside words):
-# 印度支那 is Indochina.
-NAMES = ("印度支那",)
+# Names and phrases that hold a listed term but mean something else (Chinese terms match
+# inside words): 印度支那 is Indochina, 女拳击 women's boxing, 靠北边走 "keep to the north
+# side"; Dick Van Dyke and Moby Dick are names, spotted dick a pudding, "cock and bull" a
+# tall story.
+NAMES = (
+    "印度支那", "女拳击", "靠北边", "靠北走", "van dyke", "moby dick", "spotted dick",
+    "cock and bull",
+)  # fmt: skip
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
