@@ -74,7 +74,7 @@ def without_trusted_links(text: str, hosts: tuple[str, ...]) -> str:
 def trusted(link: str, hosts: tuple[str, ...]) -> bool:
     """Whether ``link`` (as written, with or without a scheme) leads to one of ``hosts``."""
     host = urlsplit(link if "//" in link else f"//{link}").hostname or ""
-    return any(host == trusted or host.endswith(f".{trusted}") for trusted in hosts)
+    return any(host == allowed or host.endswith(f".{allowed}") for allowed in hosts)
 
 
 def flag(label: str, score: float, model_name: str) -> Flag:
