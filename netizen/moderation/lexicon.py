@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Protocol
 
@@ -136,9 +136,15 @@ class _Canonical(dict[str, str]):
         self.vocabulary = vocabulary
         # A swap keeps a word's letters: only a word with a list word's letters is tried.
         self.anagrams = frozenset(_letters(term) for term in vocabulary)
-        self.by_length: dict[int, list[str]] = {}
-        for term in sorted(vocabulary):
-            self.by_length.setdefault(len(term), []).append(term)
+
+    @cached_property
+    def by_length(self) -> dict[int, list[str]]:
+        """The list words by length, for :meth:`unmask`: worked out at the first masked word,
+        which most lists never meet."""
+        found: dict[int, list[str]] = {}
+        for term in self.vocabulary:
+            found.setdefault(len(term), []).append(term)
+        return found
 
     def __missing__(self, word: str) -> str:
         found = self.spell(word)
