@@ -61,20 +61,26 @@ class RollingHistory:
     def count_from_client(self, client: str, since: datetime) -> int:
         return 0
 
-    def add(self, number: int, shape: tuple[str, int]) -> None:
-        """Keep comment ``number``, given its fingerprint and simhash (see :func:`arrived`)."""
-        fingerprint, simhash = shape
-        client = f"client-{number}"
+    def add(self, number: int, screened: ScreeningContext) -> None:
+        """Keep comment ``number``, screened in ``screened`` (see :func:`arrived`)."""
+        assert screened.fingerprint is not None and screened.simhash is not None
         self.seen.append(
-            SeenComment(number, number % 7, client, fingerprint, simhash, datetime.now(UTC))
+            SeenComment(
+                number,
+                number % 7,
+                f"client-{number}",
+                screened.fingerprint,
+                screened.simhash,
+                datetime.now(UTC),
+            )
         )
 
 
-def arrived(text: str) -> tuple[str, int]:
-    """What the site works out as a comment arrives, before screening: its fingerprint and
-    simhash (``submission.submit``)."""
+def arrived(context: ScreeningContext, text: str) -> ScreeningContext:
+    """``context`` with what the site works out as a comment arrives, before screening: its
+    fingerprint and simhash (``submission.submit``)."""
     folded = fold(text, mapped=False)
-    return fingerprint_of(folded), simhash_of(folded)
+    return replace(context, fingerprint=fingerprint_of(folded), simhash=simhash_of(folded))
 
 
 def run(requests: int = 20_000, warmup: int = 500) -> dict:
@@ -92,9 +98,9 @@ def measure(texts: list[tuple[str, str]], warmup: int, core: int | None) -> dict
     policy = Policy(languages=tuple(settings.NETIZEN_COMMENT_LANGUAGES))
     context = ScreeningContext(history=history, lexicon=default_lexicon(), policy=policy)
     for number, (_, text) in enumerate(texts[:warmup]):
-        shape = arrived(text)
-        screen(text, replace(context, fingerprint=shape[0], simhash=shape[1]))
-        history.add(number, shape)
+        arriving = arrived(context, text)
+        screen(text, arriving)
+        history.add(number, arriving)
 
     latencies: list[float] = []
     actions: collections.Counter[str] = collections.Counter()
@@ -103,12 +109,11 @@ def measure(texts: list[tuple[str, str]], warmup: int, core: int | None) -> dict
     models: dict[str, str] = {}
     started = time.perf_counter()
     for number, (_, text) in enumerate(texts[warmup:], start=warmup):
-        shape = arrived(text)
-        arriving = replace(context, fingerprint=shape[0], simhash=shape[1])
+        arriving = arrived(context, text)
         before = time.perf_counter()
         verdict = screen(text, arriving)
         latencies.append(time.perf_counter() - before)
-        history.add(number, shape)
+        history.add(number, arriving)
         actions[str(verdict.action)] += 1
         detected[verdict.language] += 1
         unavailable += verdict.unavailable
