@@ -911,22 +911,8 @@ def test_answering_quoted_hate_with_an_insult_is_a_personal_attack_not_hate(text
         "As a queer Taiwanese dyke I'm glad the bar reopened.",
     ],
 )
-def test_denied_quoted_and_in_group_words_are_not_the_commenters_hate(text):
+def test_denied_quoted_and_in_group_words_are_not_the_commenters_own_hate_or_spam(text):
     assert not {HATE_SPEECH, "spam"} & flagged(text)
-
-
-@pytest.mark.parametrize(
-    ("text", "label"),
-    [
-        ("If those gays march here again we'll be waiting with bats.", HATE_SPEECH),
-        ("Keep talking and I'll come over and break both your legs.", PERSONAL_ATTACK),
-        ("Say that at the meetup and you'll be leaving in an ambulance.", PERSONAL_ATTACK),
-        ("這些穆斯林再蓋清真寺，我們就放火把他們全燒了。", HATE_SPEECH),
-        ("Gay people are a sickness on society.", HATE_SPEECH),
-    ],
-)
-def test_more_shapes_of_threat_and_contempt(text, label):
-    assert label in flagged(text)
 
 
 @pytest.mark.parametrize(
@@ -940,9 +926,15 @@ def test_more_shapes_of_threat_and_contempt(text, label):
         "别再说藏族人落后了，这是刻板印象。",
         "黑人当然不是猴子，这种说法太恶心了。",
         "不要把所有上海人都当成势利眼。",
+        "农民工也是人，凭什么被这样对待。",
+        "河南人并没有你说的那么坏。",
+        "我不同意说东北人都是骗子。",
+        "穆斯林不全是恐怖分子。",
+        "凭什么说外地人都是小偷？",
+        "女人又不是生育机器。",
     ],
 )
-def test_chinese_claims_forbidden_questioned_or_called_prejudice_are_not_made(text):
+def test_chinese_claims_denied_forbidden_questioned_or_called_prejudice_are_not_made(text):
     assert HATE_SPEECH not in flagged(text)
 
 
@@ -950,10 +942,6 @@ def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():
     text = "女司机就是马路杀手？数据根本不支持这种说法。"
     assert found_by(text, "stereotype") == []
     assert found_by("女司机就是马路杀手。", "stereotype")
-
-
-def test_asking_why_someone_does_not_say_it_still_says_it():
-    assert HATE_SPEECH in flagged("你怎么不说河南人都是骗子？")
 
 
 @pytest.mark.parametrize(
@@ -978,7 +966,7 @@ def test_asking_why_someone_does_not_say_it_still_says_it():
         "花园里种了玫瑰花，草，还有几棵小树。",
     ],
 )
-def test_everyday_comments_that_look_like_the_new_shapes_are_left_alone(text):
+def test_everyday_comments_that_only_look_like_threats_hatred_or_contacts_are_left_alone(text):
     assert not flagged(text)
 
 
@@ -1043,21 +1031,6 @@ def test_an_insult_at_whoever_says_such_things_is_a_personal_attack():
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "农民工也是人，凭什么被这样对待。",
-        "河南人并没有你说的那么坏。",
-        "我不同意说东北人都是骗子。",
-        "穆斯林不全是恐怖分子。",
-        "凭什么说外地人都是小偷？",
-        "女人又不是生育机器。",
-    ],
-)
-def test_more_chinese_denials_are_not_hate_speech(text):
-    assert HATE_SPEECH not in flagged(text)
-
-
-@pytest.mark.parametrize(
     ("text", "reclaimed"),
     [
         ("My fellow fags, happy pride!", True),
@@ -1118,13 +1091,14 @@ def test_a_cue_that_could_never_match_is_refused_by_name(text, kind, message):
         "These boat people are an invading army.",
         "那些外勞根本不算人。",
         "Women are too emotional to vote.",
+        "Gay people are a sickness on society.",
     ],
 )
 def test_hate_without_a_slur_or_in_a_coded_one_is_hate_speech(text):
     assert HATE_SPEECH in flagged(text)
 
 
-def test_them_are_the_trade_the_comment_names_not_a_protected_group():
+def test_dehumanised_them_are_a_trade_when_the_comment_names_only_a_trade():
     assert HATE_SPEECH not in flagged("Estate agents are parasites, every last one of them.")
     assert HATE_SPEECH in flagged("They are parasites, every last one of them.")
 
@@ -1139,7 +1113,7 @@ def test_them_are_the_trade_the_comment_names_not_a_protected_group():
         "外地人也是普通人。",
     ],
 )
-def test_the_same_shapes_said_kindly_or_of_no_one_are_not_hate(text):
+def test_love_distrust_of_things_and_respect_said_of_a_group_are_not_hate(text):
     found = flagged(text)
     assert HATE_SPEECH not in found
     assert PERSONAL_ATTACK not in found

@@ -55,6 +55,10 @@ def threat_flags(text: str) -> list[str]:
         ("记者你再乱写，小心晚上回家被人捅。", PERSONAL_ATTACK),
         ("那些新疆人要是敢来，就一把火把他们的店烧了。", HATE_SPEECH),
         ("外地人再闹，一把火烧了他们的房子。", HATE_SPEECH),
+        ("If those gays march here again we'll be waiting with bats.", HATE_SPEECH),
+        ("Keep talking and I'll come over and break both your legs.", PERSONAL_ATTACK),
+        ("Say that at the meetup and you'll be leaving in an ambulance.", PERSONAL_ATTACK),
+        ("這些穆斯林再蓋清真寺，我們就放火把他們全燒了。", HATE_SPEECH),
         ("If any more refugees move in here, we'll start shooting.", HATE_SPEECH),
         ("Those Roma will be dragged out and beaten until they leave.", HATE_SPEECH),
         ("总有一天我们会把这些穆斯林一个个揪出来宰了。", HATE_SPEECH),
@@ -126,6 +130,8 @@ def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
         "你再写这种文章试试，看看会发生什么。",
         "你这种人迟早会被人收拾的。",
         "我們會讓你付出代價。",
+        "我會搵你算賬。",
+        "小心你條命。",
         "Someone should pay that columnist a visit he won't forget.",
         "记者你晚上回家最好多看看后面，别说我没提醒你。",
         "That councillor? Someone should find out where he lives. Just saying.",
@@ -159,10 +165,10 @@ def test_the_threat_runs_from_the_speaker_to_the_victim_within_one_clause():
 
 @pytest.mark.parametrize("speaker", re.findall(r"[\u4e00-\u9fff]+", threats._ZH_SPEAKER))
 def test_every_chinese_speaker_is_read_as_one(speaker):
-    """Each listed speaker, threatening someone, is found: the Chinese pattern skips places
-    no form can start at, and a speaker that starts with a character it skips would never be
-    read."""
-    assert spans(f"{speaker}把你打死")
+    """Each listed speaker, threatening someone, is found from its first character: the
+    Chinese pattern skips places no form can start at, and a speaker that starts with a
+    character it skips would never be read (等我 would be found only from its 我)."""
+    assert spans(f"{speaker}把你打死") == [(0, len(speaker) + 4)]
 
 
 @pytest.mark.parametrize(
@@ -187,7 +193,6 @@ def test_violence_whenever_a_group_is_met_or_wiped_out_is_a_threat(text, threat)
         ("Die in a fire, reporter.", PERSONAL_ATTACK),
         ("祝你全家死光光。", PERSONAL_ATTACK),
         ("希望那些同性戀都死光。", HATE_SPEECH),
-        ("我會搵你算賬。", PERSONAL_ATTACK),
     ],
 )
 def test_death_wished_on_someone_is_a_threat(text, label):
@@ -227,12 +232,11 @@ def test_ending_poverty_or_recalling_a_massacre_threatens_no_one(text):
     ("text", "label"),
     [
         ("你家孩子在哪个学校我们都知道。", PERSONAL_ATTACK),
-        ("小心你條命。", PERSONAL_ATTACK),
         ("大家组织起来去砸那些外地人的店。", HATE_SPEECH),
         ("去把那些同性恋的酒吧砸了。", HATE_SPEECH),
     ],
 )
-def test_knowing_where_someone_lives_and_wrecking_what_is_theirs_are_threats(text, label):
+def test_knowing_where_someone_or_their_child_is_and_wrecking_their_places_are_threats(text, label):
     assert label in threat_flags(text)
 
 
