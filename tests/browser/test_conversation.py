@@ -16,6 +16,16 @@ pytestmark = [
 BODY = "The translations make these voices heard. Sources: https://example.org/archive"
 
 
+def send_comment(page, live_server, story, name: str, body: str) -> None:
+    """Post a comment from the story page as a reader would, up to the receipt."""
+    page.goto(live_server.url + story.url)
+    form = page.locator("#comment-form")
+    form.get_by_label("Name").fill(name)
+    form.get_by_label("Comment").fill(body)
+    form.get_by_role("button", name="Send for moderation").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("awaiting moderation")
+
+
 def open_queue(page, live_server) -> None:
     """Log in as the demo moderator and land on the queue."""
     page.goto(live_server.url + "/admin/login/?next=/admin/moderation/")
@@ -28,12 +38,7 @@ def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_st
     # Only this comment in the queue, so the moderator's first keypress finds it.
     Comment.objects.filter(status=Status.PENDING).delete()
 
-    page.goto(live_server.url + demo_story.url)
-    form = page.locator("#comment-form")
-    form.get_by_label("Name").fill("Seo-yeon")
-    form.get_by_label("Comment").fill(BODY)
-    form.get_by_role("button", name="Send for moderation").click()
-
+    send_comment(page, live_server, demo_story, "Seo-yeon", BODY)
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Thank you: your comment is awaiting moderation"
     )
@@ -70,12 +75,7 @@ def test_the_queue_says_whom_a_finding_is_aimed_at(page, live_server, demo, demo
         ("Wei", "楼上你就是个白痴，文章都不看完。"),
         ("Ana", 'Someone wrote "refugees are vermin" under the last story. Please remove it.'),
     ]:
-        page.goto(live_server.url + demo_story.url)
-        form = page.locator("#comment-form")
-        form.get_by_label("Name").fill(name)
-        form.get_by_label("Comment").fill(body)
-        form.get_by_role("button", name="Send for moderation").click()
-        expect(page.get_by_role("heading", level=1)).to_contain_text("awaiting moderation")
+        send_comment(page, live_server, demo_story, name, body)
 
     open_queue(page, live_server)
     insult = page.locator(f"#comment-{Comment.objects.get(author_name='Wei').pk}")
@@ -97,12 +97,7 @@ def test_the_queue_names_a_disguised_link_and_keeps_a_cited_source_off_the_spam_
         ("Promo", "Cheap meds, 90% off at w w w . pills-4u . c o m today only"),
         ("Lin", "The court's own summary is here: https://www.reuters.com/world/asia/ruling/"),
     ]:
-        page.goto(live_server.url + demo_story.url)
-        form = page.locator("#comment-form")
-        form.get_by_label("Name").fill(name)
-        form.get_by_label("Comment").fill(body)
-        form.get_by_role("button", name="Send for moderation").click()
-        expect(page.get_by_role("heading", level=1)).to_contain_text("awaiting moderation")
+        send_comment(page, live_server, demo_story, name, body)
 
     open_queue(page, live_server)
     advert = page.locator(f"#comment-{Comment.objects.get(author_name='Promo').pk}")

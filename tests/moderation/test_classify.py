@@ -13,7 +13,7 @@ from django.conf import settings
 
 from netizen.moderation import classifiers
 from netizen.moderation.context import Policy, ScreeningContext
-from netizen.moderation.phases import classify, normalise
+from netizen.moderation.phases import classify
 from netizen.moderation.pipeline import ScreeningState, compose
 from netizen.moderation.verdict import HATE_SPEECH, OBSCENITY, SCREENING_UNAVAILABLE, SPAM
 
@@ -71,8 +71,9 @@ def no_models(tmp_path, monkeypatch):
     classifiers.reset()
 
 
-def state(text, language="und"):
-    return ScreeningState(text=text, context=ScreeningContext(), language=language)
+def state(text, language="und", policy=None):
+    context = ScreeningContext(policy=policy or Policy())
+    return ScreeningState(text=text, context=context, language=language)
 
 
 # --- English: alt-profanity-check, converted --------------------------------------------------
@@ -329,18 +330,16 @@ CITATION = "Source: https://www.reuters.com/world/asia/court-ruling-2024-05-01/"
 
 
 def spam_score(text, **policy):
-    context = ScreeningContext(policy=Policy(**policy))
-    state = ScreeningState(text=text, context=context, language="en")
-    normalise.run(state)
-    return max((f.score for f in classify.run(state) if f.label == SPAM), default=0.0)
+    flags = classify.run(state(text, "en", Policy(**policy)))
+    return max((f.score for f in flags if f.label == SPAM), default=0.0)
 
 
-def test_a_link_to_a_trusted_host_is_not_read_as_an_advert(spam):
+def test_a_link_to_a_trusted_host_is_not_read_as_an_advert():
     assert spam_score(CITATION) > 0.9  # the model takes any address for a plug
     assert spam_score(CITATION, trusted_hosts=("reuters.com",)) < 0.3  # also www.reuters.com
 
 
-def test_only_the_trusted_host_itself_is_left_out(spam):
+def test_only_the_trusted_host_itself_is_left_out():
     lookalike = "Source: https://reuters.com.breaking-news.biz/world/court-ruling"
     assert spam_score(lookalike, trusted_hosts=("reuters.com",)) > 0.9
     plug = "Subscribe to my channel www.youtube.com/c/mycovers"
