@@ -26,14 +26,15 @@ _SPEAKER = (
 _GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,3}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
-    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|slit"
+    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|slit|hunt\s+down"
+    r"|take\s+a\s+(?:bat|baseball\s+bat|knife|machete|hammer|crowbar)\s+to"
     r"|put\s+a\s+bullet\s+(?:in|into|through)"
     r"|killing|shooting|stabbing|hanging|lynching|strangling|beating|punching|burning|gutting)"
 )
 # Whom: a pronoun, or "that reporter" / "the author" after a bullet or a blade.
 _VICTIM = (
     r"(?:both\s+|all\s+)?(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|all\s+of"
-    r"|(?<=in\s)(?:that|this|the))\b"
+    r"|(?<=in\s)(?:that|this|the)|the\s+next)\b"
 )
 # Violence no game or election uses, which may also be done to "the", "every" or "those"
 # people: "I want to burn down every mosque", "we should round up the gays".
@@ -50,7 +51,7 @@ _LIMBS = (
 )
 # ("Kill the boss" is a game, so killing wants them all.)
 _ATROCITY = (
-    r"(?:(?:kill|murder|shoot|slaughter)(?:ing)?\s++(?:all\s+(?:the\s+)?|every\s+|each\s+"
+    r"(?:(?:kill|murder|shoot|slaughter|hunt(?:ing)?\s+down)(?:ing)?\s++(?:all\s+(?:the\s+)?|every\s+|each\s+"
     # ... or "the" people, plural ("shooting the migrants"; not "kill the boss").
     r"|those\s+|these\s+|the\s+(?=[a-z]*[^s\W]s\b))"
     r"|(?:lynch|gas|behead|exterminate|bomb|firebomb|torch|blow\s+up|burn\s+down|round\s+up"
@@ -141,8 +142,12 @@ _ZH_VIOLENCE = (
 _ZH_GAP = r"[^,.!?;，。！？；\s不没别怎]"
 # ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).
 # Or all of them, put to death (同性恋全部拉去枪毙, 回教徒全部都应该杀晒).
-_ZH_PUT_TO_DEATH = r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死|砸死)"
-_ZH_TAKEN = r"(?:拉去|拉出去|拖出去|抓起来|拉出嚟|拖出嚟|捉去)"
+# (Or beaten, tortured, drowned: 拖去打一顿, 拉去电击, 丢进海里喂鱼.)
+_ZH_PUT_TO_DEATH = (
+    r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死|砸死|埋了|电击"
+    r"|打一顿|揍一顿|打个半死|(?:丢|扔|推)(?:进|到|落)?(?:海|河)里?喂鱼)"
+)
+_ZH_TAKEN = r"(?:拉去|拉出去|拖去|拖出去|抓起来|拉出嚟|拖出嚟|捉去)"
 _ZH_DONE_TO = (
     rf"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?"
     rf"(?:拿{_ZH_GAP}{{1,3}}?)?{_ZH_PUT_TO_DEATH}"
@@ -150,7 +155,7 @@ _ZH_DONE_TO = (
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = (
-    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|收拾)一个"
+    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|收拾)[死残]?一个"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就(?:想|要)?"
@@ -173,22 +178,34 @@ _ZH_WRECKED = (
 # Or warned of it (小心哪天出门被人砍), or burnt out (一把火把他们住的地方烧了).
 _ZH_WARNED = r"小心[^,.!?;，。！？；不没别]{0,8}?被人?(?:砍|捅|打死|打残|弄死|揍|泼硫酸|开瓢)"
 _ZH_TORCHED = (
-    r"一把火(?:[把将][^,.!?;，。！？；不没别]{1,12}?烧|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
+    r"一把火(?:全?[把将给][^,.!?;，。！？；不没别]{1,12}?烧"
+    r"|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
+)
+# Or beaten into hospital (打到你入医院), made to bleed (让你见血), doused in acid or boiling
+# water (淋佢哋滚水), waited for outside their home (在你家楼下等你), or told to wait for a
+# beating (等着挨揍吧); or the speaker arming to go (我们拿刀去…).
+_ZH_HURT = (
+    rf"(?:(?:打|扑|揍|揼|斩|劈|砍)到{_ZH_VICTIM}|把{_ZH_VICTIM}(?:打|揍|揼|斩|砍)到)"
+    r"(?:入医院|入院|进医院|残废|住院|半死|爬)"
+    rf"|让{_ZH_VICTIM}(?:见血|见红|横着出去|躺着出去)"
+    rf"|(?:淋|泼)晒?{_ZH_VICTIM}?(?:天拿水|硫酸|镪水|汽油|滚水|开水)"
+    r"|在你家(?:楼下|门口)等你|等着(?:挨揍|挨打|被打|被揍|被砍|收尸)"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?拿(?:刀|枪|斧头|球棒|棍子|汽油)去"
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (
-    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把]"
+    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼在]"
     "|小心|一把火|一个)"
 )
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,10}}?{_ZH_VIOLENCE}"
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光开爆埋]?{_ZH_VICTIM}"
     # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
     rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?给{_ZH_VICTIM}[一两几]刀"
     # ... or makes them die (我一定让他死得很难看, 我会让你生不如死).
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?让{_ZH_VICTIM}(?:死|生不如死|付出代价|消失)"
-    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED}|{_ZH_WARNED}|{_ZH_TORCHED})"
+    rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED}|{_ZH_WARNED}|{_ZH_TORCHED}|{_ZH_HURT})"
 )
 
 

@@ -76,6 +76,25 @@ def threat_flags(text: str) -> list[str]:
         ("Somebody ought to torch that mosque on Friday.", HATE_SPEECH),
         ("Show up at the ground again, ref, and you're getting your legs broken.", PERSONAL_ATTACK),
         ("那些外地人敢来，我们见一个收拾一个。", HATE_SPEECH),
+        # The next one met, hunted down, a bat taken to them, left in body bags.
+        ("I will stab the next gay couple I see holding hands.", HATE_SPEECH),
+        ("We need to hunt down the immigrants in this city one by one.", HATE_SPEECH),
+        ("Somebody should take a bat to every trans person they come across.", HATE_SPEECH),
+        ("Move onto my street and I'll make sure you leave in a body bag.", PERSONAL_ATTACK),
+        # Beaten into hospital, made to bleed, doused, waited for, armed, drowned.
+        ("@阿明仔 你再老屈我，我一定扑到你入醫院。", PERSONAL_ATTACK),
+        ("直接去你家把你打到殘廢。", PERSONAL_ATTACK),
+        ("這個記者給我記住，下次遇到就讓你見血。", PERSONAL_ATTACK),
+        ("啲菲傭再霸晒中環，應該淋晒佢哋滾水。", HATE_SPEECH),
+        ("再亂講，我會拿球棒在你家樓下等你。", PERSONAL_ATTACK),
+        ("那个网友，我已经查到你IP了，等着挨揍吧。", PERSONAL_ATTACK),
+        ("原住民再領補助，哪天我們拿刀去部落清一清。", HATE_SPEECH),
+        ("新住民那些越南婆全部丟進海裡餵魚。", HATE_SPEECH),
+        ("外勞敢在車站聚集，就該全部拖去打一頓。", HATE_SPEECH),
+        ("同性恋都该拉去电击。", HATE_SPEECH),
+        ("你再起我底，我斬開你。", PERSONAL_ATTACK),
+        ("穆斯林敢再來我們這裡，見一個打死一個。", HATE_SPEECH),
+        ("东北人在我们这边开店，早晚一把火全给他们烧了。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -114,6 +133,11 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "The film will be shot in Bradford next spring.",
         "We'll start shooting at dawn, the crew is ready.",
         "That old eyesore of a factory should be burned down.",
+        "We should hunt down the best deals before the sale ends.",
+        "I'm going to kill the next level boss tonight.",
+        "The soldiers came home in body bags, and nobody answered for it.",
+        "他上周被打到入院，到现在还没出院。",
+        "我们去海边喂鱼吧，带点面包。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
