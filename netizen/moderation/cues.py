@@ -142,9 +142,11 @@ CLAIM_OPENS = re.compile(
     r"\s*(?:that\s+)?(?:(?:all|the|those|these|every|most|some)\s+)*(?:[a-z]+\s+)?"
 )
 CLAIM_REACH = 4
-# Calling a group something (把同性恋说成变态, 把上海人当成势利眼): what follows is the name
-# given, put up for judging.
-NAMING = re.compile(r"把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|当成|称为|骂成|看成)")
+# Calling a group something (把同性恋说成变态, 把上海人当成势利眼, 把黑人比作猴子): what
+# follows is the name given, put up for judging; unless the commenter does it (我就把…).
+NAMING = re.compile(
+    r"(?<!我)(?<!我就)(?<!我们)(?<!我偏)把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|当成|称为|骂成|看成|比作|比成|比喻成|比喻为)"
+)
 # Someone else, unnamed, who says it (有人说, "someone said", "the idiot who said", "the
 # comment that called"):
 # not a person an insult could be aimed at, so not a person cue.
@@ -172,7 +174,11 @@ AGREES = re.compile(
 SELF_SAYS = re.compile(
     r"(?:我|\bi\b)[^,.!?;，。！？；]{0,3}$|[跟和对给同]你们?$"
     r"|\bi(?:'m|\s+am)\s+telling\s+you\s*$"
+    # or asking the reader to agree: "don't you think…", 难道你们不觉得…
+    r"|\b(?:don't|doesn't|wouldn't|isn't|aren't)\s+(?:you|we|everyone|anyone)\s*$"
+    r"|难道(?:你|你们|大家)?[不没]$"
 )
+RHETORICAL_REACH = 5  # characters between 难道 and the negation it turns into a claim
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
@@ -484,12 +490,21 @@ class Clause:
     def negated(self, kind: str, unless: frozenset[str] = frozenset()) -> bool:
         """Whether every ``kind`` cue in the clause closely follows a negation (other than
         the words in ``unless``)."""
-        reach = {n.end: negation_reach(n) for n in self.of(NEGATION) if n.term.text not in unless}
+        reach = {
+            n.end: negation_reach(n)
+            for n in self.of(NEGATION)
+            if n.term.text not in unless and not self.asks_agreement(n)
+        }
         cues = self.of(kind)
         return bool(cues) and all(
             any(reach.get(cue.start - gap, -1) >= gap for gap in range(NEGATION_REACH + 1))
             for cue in cues
         )
+
+    def asks_agreement(self, negation: Match[Cue]) -> bool:
+        """Whether a negation only asks the reader to agree: 难道你们不觉得…废物吗 says it."""
+        at = negation.start - self.start
+        return "难道" in self.text[max(0, at - RHETORICAL_REACH) : at]
 
 
 def negation_reach(negation: Match[Cue]) -> int:

@@ -204,6 +204,7 @@ def test_an_attack_on_whoever_said_a_hateful_claim_is_a_personal_attack_not_hate
         "不要再說「移工都是小偷」這種話了。",
         '楼上说"外地人一来治安就变差"，哪里都有好人坏人。',
         "說「東北人都很粗魯」的，別一竿子打翻一船人。",
+        "有人把黑人比作猴子，这是赤裸裸的种族歧视，必须举报。",
     ],
 )
 def test_reporting_a_hateful_claim_to_reject_it_is_not_hate(text):
@@ -217,6 +218,10 @@ def test_reporting_a_hateful_claim_to_reject_it_is_not_hate(text):
         "我说河南人都是骗子。",
         "说白了河南人都是骗子。",
         "你怎么不说河南人都是骗子？",
+        # Asking the reader to agree says it too; so does doing the naming oneself.
+        "Don't you think refugees are just parasites looking for handouts?",
+        "难道你们不觉得残疾人就是拖累社会的废物吗？",
+        "我就把黑人比作猴子怎么了",
     ],
 )
 def test_saying_it_oneself_or_asking_why_it_is_not_said_is_not_reporting(text):
@@ -636,6 +641,11 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Roma are thieves and lazy.",
         "残疾人就是社会的累赘。",
         "女人開車都是三寶。",
+        # Adjectives before a trait that names people; the people the speaker has met.
+        "Jews are greedy leeches who bleed every nation dry.",
+        "Why are trans people such delusional freaks?",
+        "Every Nigerian I've ever met is a scammer.",
+        "The Polish lot are all drunks and benefit scroungers.",
     ],
 )
 def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
@@ -661,6 +671,44 @@ def test_a_one_character_negation_further_off_denies_nothing():
 def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
     assert HATE_SPEECH not in flagged("这个系统太落后了，每次都卡。")
     assert HATE_SPEECH not in flagged("My room is dirty again.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Only adjectives may stand between: not a verb ("fleeing"), nor words after "by".
+        "Refugees are fleeing violent gangs.",
+        "Women are attacked by predators far too often.",
+        "Every Muslim I have met is kind and generous.",
+    ],
+)
+def test_words_between_a_group_and_a_trait_that_say_no_trait_of_it(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deport every last Pakistani, they're a disease in this town.",
+        "I met some Muslims yesterday. They are all liars.",
+        "Gays shouldn't be allowed near kids, they're all predators.",
+        "移民來了以後，他們都很懶。",
+    ],
+)
+def test_they_opening_the_clause_after_a_group_is_that_group(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muslims are welcome here, they are not terrorists.",
+        "They're all predators, the whole board of that company.",
+        "Someone said Muslims are dangerous. They are thieves, those trolls.",
+    ],
+)
+def test_they_stands_for_no_group_when_denied_unnamed_or_reported(text):
+    assert HATE_SPEECH not in flagged(text)
 
 
 @pytest.mark.parametrize("text", ["The VR app is useless.", "Chapter V is stupid."])
@@ -932,6 +980,7 @@ def test_denied_quoted_and_in_group_words_are_not_the_commenters_own_hate_or_spa
         "穆斯林不全是恐怖分子。",
         "凭什么说外地人都是小偷？",
         "女人又不是生育机器。",
+        "新疆人不等于小偷，这种刻板印象早该扔进垃圾堆了。",
     ],
 )
 def test_chinese_claims_denied_forbidden_questioned_or_called_prejudice_are_not_made(text):

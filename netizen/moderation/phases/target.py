@@ -85,14 +85,24 @@ INSULT_ALONE = 0.45
 INSULT_AT_GROUP = 0.75
 # Group cues that name no group: an insult said of "them" is not taken as hate speech.
 PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
+# The ones that open a clause as its subject, and then stand for the group named in the
+# clause just before: "Deport every last Pakistani, they're a disease".
+SUBJECTS = frozenset({"they", "他们", "佢哋"})
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
 LINK_WORDS = frozenset({
-    "are", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
+    "are", "'re", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
     "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
     "completely", "literally", "naturally", "mostly", "generally", "by", "nature", "people",
-    "folk", "folks", "genetically", "inherently", "biologically",
+    "folk", "folks", "lot", "genetically", "inherently", "biologically",
 })  # fmt: skip
+# Adjectives that may stand between the linking words and a trait naming people, told by
+# their endings (greedy, delusional, worthless; not "fleeing" or "fighting"): at most two.
+ADJECTIVE = re.compile(r"(?:[^i]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant)$")
+DESCRIBING = 2
+# Who the speaker has met, between a group and what is said of it: "every Nigerian I've
+# ever met is a scammer".
+MET = re.compile(r"\s*(?:that\s+|who\s+)?(?:i|we)(?:'ve|\s+have)?(?:\s+ever)?\s+(?:met|known)\b")
 LATIN_LINK_REACH = 40  # characters: a few linking words at most, checked before reading them
 STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" is "so"
 LINK_REACH = 8
@@ -366,6 +376,7 @@ def negates_demeaning(clause: Clause) -> bool:
 
 def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
     flags = []
+    found = with_antecedents(found)
     # Dehumanised "them" are people by a protected trait unless the comment says who they
     # are, and that is a trade or a team: "landlords are parasites, every one of them".
     people = group and (
@@ -408,6 +419,29 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             label = HATE_SPEECH if at_group or not person else PERSONAL_ATTACK
             flags.append(cue_flag(threat, label, THREATENING, "threat", folded))
     return flags
+
+
+def with_antecedents(found: list[Clause]) -> list[Clause]:
+    """The clauses, where one opens with "they" right after a clause of the commenter's own
+    that names a group, with "they" read as that group: "I met some Muslims yesterday. They
+    are rats", "Deport every last Pakistani, they're a disease". Otherwise "they" names no
+    one in particular ("they are idiots" is as often said of the people in a story)."""
+    resolved = list(found)
+    for index in range(1, len(found)):
+        clause, before = found[index], found[index - 1]
+        adjoining = before.start + len(before.text) == clause.start
+        if not adjoining or before.attributed or named_groups(clause):
+            continue
+        named = named_groups(before)
+        opener = clause.first(GROUP)
+        if not named or opener is None or opener.term.text not in SUBJECTS:
+            continue
+        if clause.text[: opener.start - clause.start].strip(" "):
+            continue  # not the clause's first word
+        stand_in = replace(opener, term=named[-1].term)
+        matches = tuple(stand_in if match is opener else match for match in clause.matches)
+        resolved[index] = replace(clause, matches=matches)
+    return resolved
 
 
 def insult_at_sayer(clause: Clause) -> Match[Cue] | None:
@@ -493,10 +527,18 @@ def links(between: str, trait: str) -> bool:
     none before a trait that brings its own verb ("Jews control the media"); in Chinese a
     linking character within a few (都是, 就, 很)."""
     if between.isascii():
+        if met := MET.match(between):
+            between = between[met.end() :]
         words = [STRETCHED.sub(r"\1", word) for word in between.split()]
         if not words:
             return " " in trait and trait.isascii()
-        return all(word in LINK_WORDS for word in words)
+        # After the linking words, an adjective or two may describe a trait that names
+        # people: "Jews are greedy leeches", "such delusional freaks".
+        linked = [word in LINK_WORDS for word in words]
+        described = len(linked) - linked.index(False) if False in linked else 0
+        if described and trait.endswith("s") and described <= DESCRIBING:
+            return linked[0] and all(ADJECTIVE.search(word) for word in words[-described:])
+        return all(linked)
     return 0 < len(between) <= LINK_REACH and LINKING.search(between) is not None
 
 
