@@ -2,7 +2,8 @@
 
 Latin-script terms match whole words only, so a banned "ass" never fires inside "class" or
 "assistant". Chinese is written without spaces, so CJK terms match anywhere inside a sentence,
-also when the reader split them up with spaces or symbols (``傻 逼``, ``傻*逼``); sentence
+also when the reader split them up with spaces or symbols (``傻 逼``, ``傻*逼``) or spelt
+them partly in Zhuyin (``幹ㄋㄧˇ娘``, see :mod:`netizen.moderation.zhuyin`); sentence
 punctuation still separates them, so two words either side of a comma never join up.
 
 Matching is a few dictionary lookups per word, not a regular expression over every term, so
@@ -18,6 +19,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Protocol
 
+from netizen.moderation import zhuyin
 from netizen.moderation.normalise import Folded, fold
 from netizen.moderation.verdict import LABELS
 
@@ -358,6 +360,16 @@ class Lexicon[T: Entry]:
                     continue
                 for term in cjk.get(view[i : i + n], ()):
                     yield Match(term, origin[i], origin[i + n - 1] + 1)
+        if zhuyin.ZHUYIN.search(view):
+            for key, i, end in self._sounds.find(view):
+                for term in cjk[key]:
+                    yield Match(term, origin[i], origin[end - 1] + 1)
+
+    @cached_property
+    def _sounds(self) -> zhuyin.SoundIndex:
+        """The Chinese terms by how they sound, for spellings in Zhuyin: worked out at the
+        first comment that holds Zhuyin, which most lists never meet."""
+        return zhuyin.SoundIndex(self._cjk)
 
 
 def _drop_nested[T: Entry](matches: list[Match[T]]) -> list[Match[T]]:

@@ -263,6 +263,8 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
         "0008_swearing_intensifiers",
         "0009_slurs_by_origin_and_faith",
         "0010_evasive_spellings",
+        "0011_offers_and_mixed_spellings",
+        "0012_zhuyin_and_cantonese_spellings",
     ):
         later = importlib.import_module(f"netizen.discussion.migrations.{name}")
         assert set(later.TERMS) <= shipped_terms
@@ -328,7 +330,39 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("ㄍㄢ你娘，又漲價", "obscenity"),
         ("zhina人", "hate_speech"),
         ("the rapefugees again", "hate_speech"),
+        ("丟你老母，巴士又飛站", "obscenity"),
+        ("大陸 蝗 蟲 又嚟搶奶粉", "hate_speech"),
+        ("你這個白ㄘ，回家吃自己啦", "personal_attack"),
+        ("bloody poofs everywhere now", "hate_speech"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):
     assert labels(text) == {label}
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"),
+    [
+        ("幹ㄋㄧˇ娘，這政府真的爛到底", "幹ㄋㄧˇ娘"),
+        ("操ㄋㄇ，又漲電費", "操ㄋㄇ"),
+        ("小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣", "ㄋㄠˇ ㄘㄢˊ"),
+    ],
+)
+def test_chinese_terms_spelt_in_zhuyin_are_found_where_typed(text, typed):
+    lexicon = Lexicon.from_rows(
+        [("干你娘", "obscenity", "banned"), ("操你妈", "obscenity", "banned"),
+         ("脑残", "personal_attack", "suspect")]
+    )  # fmt: skip
+    assert [spelt for _, spelt in found(text, lexicon)] == [typed]
+
+
+def test_an_operators_own_term_is_found_in_zhuyin_too():
+    lexicon = Lexicon.from_rows([("变态", "personal_attack", "suspect")])
+    assert found("同志都是ㄅㄧㄢˋ ㄊㄞˋ", lexicon) == [("变态", "ㄅㄧㄢˋ ㄊㄞˋ")]
+
+
+@pytest.mark.parametrize(
+    "text", ["是你ㄇ？好ㄉ，我知道了ㄅ", "我ㄉ天ㄚ，今天好熱ㄛ", "這個好ㄅㄧㄢ宜ㄋㄟ", "你ㄇ在家嗎"]
+)
+def test_zhuyin_letters_as_everyday_shorthand_spell_no_term(text):
+    assert labels(text) == set()

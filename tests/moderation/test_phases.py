@@ -401,6 +401,7 @@ def test_words_leave_a_term_inside_a_name_or_phrase_that_means_something_else_al
     assert flags(words, "开车请靠北边走，南边在施工") == []
     assert flags(words, "My nan's spotted dick, with custard, every Sunday") == []
     assert flags(words, "a cock and bull story about the vote") == []
+    assert flags(words, "尼哥拉斯凱吉新片今晚上映") == []
     assert reasons(words, "支那人") == [words.BANNED_REASON]
 
 

@@ -26,10 +26,10 @@ NAMED_THING = re.compile(r" \d{2,}|\s?\(")
 ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 # Names and phrases that hold a listed term but mean something else (Chinese terms match
 # inside words): 印度支那 is Indochina, 女拳击 women's boxing, 靠北边走 "keep to the north
-# side"; Dick Van Dyke and Moby Dick are names, spotted dick a pudding, "cock and bull" a
-# tall story.
+# side", 尼哥拉斯 Nicholas; Dick Van Dyke and Moby Dick are names, spotted dick a pudding,
+# "cock and bull" a tall story.
 NAMES = (
-    "印度支那", "女拳击", "靠北边", "靠北走", "van dyke", "moby dick", "spotted dick",
+    "印度支那", "女拳击", "靠北边", "靠北走", "尼哥拉斯", "van dyke", "moby dick", "spotted dick",
     "cock and bull",
 )  # fmt: skip
 
