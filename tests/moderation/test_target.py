@@ -646,6 +646,13 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Why are trans people such delusional freaks?",
         "Every Nigerian I've ever met is a scammer.",
         "The Polish lot are all drunks and benefit scroungers.",
+        "Trans women are nothing but sick men in dresses.",
+        "Fucking immigrants ruin every neighbourhood they touch.",
+        "In my honest opinion, Jews are the root of every problem in this country.",
+        "I really think disabled people should be kept out of sight.",
+        # "Typical" said of a whole group.
+        "Typical Indians, they will cheat you on every deal.",
+        "Typical of the Jews again.",
     ],
 )
 def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
@@ -680,6 +687,12 @@ def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
         "Refugees are fleeing violent gangs.",
         "Women are attacked by predators far too often.",
         "Every Muslim I have met is kind and generous.",
+        "Women are nothing but brilliant at this.",
+        # "Typical" describing something, said after the group, or denied.
+        "A typical Muslim family celebrates Eid with a big meal.",
+        "Typical Indian food is spicy.",
+        "Muslims are typical neighbours, no different from anyone.",
+        "It's not typical of Muslims to do that.",
     ],
 )
 def test_words_between_a_group_and_a_trait_that_say_no_trait_of_it(text):
@@ -692,6 +705,7 @@ def test_words_between_a_group_and_a_trait_that_say_no_trait_of_it(text):
         "Deport every last Pakistani, they're a disease in this town.",
         "I met some Muslims yesterday. They are all liars.",
         "Gays shouldn't be allowed near kids, they're all predators.",
+        "Ukrainian women only come here for passports, every one of them is a gold digger.",
         "移民來了以後，他們都很懶。",
     ],
 )

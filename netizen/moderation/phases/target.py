@@ -86,20 +86,27 @@ INSULT_AT_GROUP = 0.75
 # Group cues that name no group: an insult said of "them" is not taken as hate speech.
 PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
 # The ones that open a clause as its subject, and then stand for the group named in the
-# clause just before: "Deport every last Pakistani, they're a disease".
+# clause just before: "Deport every last Pakistani, they're a disease"; or "them" counted
+# ("…, every one of them is a gold digger", 他们每一个).
 SUBJECTS = frozenset({"they", "他们", "佢哋"})
+COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of\s+$")
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
 LINK_WORDS = frozenset({
     "are", "'re", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
     "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
     "completely", "literally", "naturally", "mostly", "generally", "by", "nature", "people",
-    "folk", "folks", "lot", "genetically", "inherently", "biologically",
+    "folk", "folks", "lot", "nothing", "but", "the", "genetically", "inherently", "biologically",
 })  # fmt: skip
 # Adjectives that may stand between the linking words and a trait naming people, told by
 # their endings (greedy, delusional, worthless; not "fleeing" or "fighting"): at most two.
-ADJECTIVE = re.compile(r"(?:[^i]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant)$")
+ADJECTIVE = re.compile(r"(?:[^i]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant|^(?:sick|vile|dumb|fat))$")
 DESCRIBING = 2
+# "Typical" before a group (said before it, never after: "Muslims are typical neighbours"),
+# and what may follow a group that is the whole phrase.
+SAID_BEFORE = frozenset({"typical"})
+TYPICAL = re.compile(r"\btypical(?:\s+of)?(?:\s+(?:an?|the|those|these))?\s+$")
+WHOLE_GROUP = re.compile(r"\s*(?:$|[,.!?;:…]|(?:to|for|again|innit|eh)\b)")
 # Who the speaker has met, between a group and what is said of it: "every Nigerian I've
 # ever met is a scammer".
 MET = re.compile(r"\s*(?:that\s+|who\s+)?(?:i|we)(?:'ve|\s+have)?(?:\s+ever)?\s+(?:met|known)\b")
@@ -408,6 +415,8 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
             flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
+        elif (typical := typical_of_group(clause)) and not denies(clause):
+            flags.append(cue_flag(typical, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
         if clause.has(DEHUMANISE) and people and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
@@ -422,10 +431,11 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
 
 
 def with_antecedents(found: list[Clause]) -> list[Clause]:
-    """The clauses, where one opens with "they" right after a clause of the commenter's own
-    that names a group, with "they" read as that group: "I met some Muslims yesterday. They
-    are rats", "Deport every last Pakistani, they're a disease". Otherwise "they" names no
-    one in particular ("they are idiots" is as often said of the people in a story)."""
+    """The clauses, where one opens with "they" (or "every one of them") right after a
+    clause of the commenter's own that names a group, with it read as that group: "I met
+    some Muslims yesterday. They are liars", "Deport every last Pakistani, they're a
+    disease". Otherwise "they" names no one in particular ("they are idiots" is as often
+    said of the people in a story)."""
     resolved = list(found)
     for index in range(1, len(found)):
         clause, before = found[index], found[index - 1]
@@ -434,10 +444,12 @@ def with_antecedents(found: list[Clause]) -> list[Clause]:
             continue
         named = named_groups(before)
         opener = clause.first(GROUP)
-        if not named or opener is None or opener.term.text not in SUBJECTS:
+        if not named or opener is None:
             continue
-        if clause.text[: opener.start - clause.start].strip(" "):
-            continue  # not the clause's first word
+        opening = clause.text[: opener.start - clause.start].lstrip(" ")
+        subject = opener.term.text in SUBJECTS and not opening
+        if not (subject or (opener.term.text == "them" and COUNTED.fullmatch(opening))):
+            continue  # not the clause's subject
         stand_in = replace(opener, term=named[-1].term)
         matches = tuple(stand_in if match is opener else match for match in clause.matches)
         resolved[index] = replace(clause, matches=matches)
@@ -506,7 +518,7 @@ def said_of_group(clause: Clause, kind: str) -> Match[Cue] | None:
     """The first ``kind`` cue said of a group named just before it in so many words: "Roma
     are thieves", 原住民就是懒. A trait word elsewhere in the sentence ("the burden of
     childcare falls on women", 日本人的心脏病) says nothing of the group."""
-    traits = clause.of(kind)
+    traits = [trait for trait in clause.of(kind) if trait.term.text not in SAID_BEFORE]
     groups = sorted(named_groups(clause), key=lambda named: named.end) if traits else []
     ends = [named.end for named in groups]
     for trait in traits:
@@ -540,6 +552,18 @@ def links(between: str, trait: str) -> bool:
             return linked[0] and all(ADJECTIVE.search(word) for word in words[-described:])
         return all(linked)
     return 0 < len(between) <= LINK_REACH and LINKING.search(between) is not None
+
+
+def typical_of_group(clause: Clause) -> Match[Cue] | None:
+    """A group called "typical" as a whole: "Typical Indians, they'll cheat you", "isn't it
+    typical of a woman to…" (the cue list's "typical", a stereotype cue, brings the comment
+    here). Not a group word describing something ("a typical Muslim family", "typical
+    Indian food")."""
+    for named in named_groups(clause):
+        at, end = named.start - clause.start, named.end - clause.start
+        if TYPICAL.search(clause.text[:at]) and WHOLE_GROUP.match(clause.text[end:]):
+            return named
+    return None
 
 
 def insult_of_group(clause: Clause) -> Match[Cue] | None:
