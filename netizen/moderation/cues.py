@@ -530,7 +530,7 @@ def clauses(text: str) -> list[Clause]:
             if not (m.term.label == PERSON and in_expletive(m.start, m.end))
             and not (m.term.label in DEMEANING and in_rejection(m.start, m.end))
             and not (m.term.label == GROUP and in_thing(m.start, m.end))
-            and not (m.term.label == NEGATION and asks(own, m))
+            and not (m.term.label == NEGATION and (asks(own, m) or in_compound(own, m)))
         ),
         key=lambda m: (m.start, -m.end),
     )  # (the 他 of 他妈的 names no one, nor the whites of egg whites; the 垃圾 of 历史的垃圾堆
@@ -598,6 +598,16 @@ def covered(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
         return i >= 0 and furthest[i] >= end
 
     return test
+
+
+# Words that end in 别 without saying "don't": 性别, 区别, 特别, 跨性别.
+NOT_DONT = frozenset("性区分特类级告差离个识辨派鉴")
+
+
+def in_compound(text: str, negation: Match[Cue]) -> bool:
+    """Whether a negation is the end of another word: the 别 of 性别 or 特别."""
+    at = negation.start
+    return negation.term.text == "别" and at > 0 and text[at - 1] in NOT_DONT
 
 
 def asks(text: str, negation: Match[Cue]) -> bool:

@@ -139,7 +139,7 @@ _ZH_VIOLENCE = (
     r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼|炸了|炸掉|砸死|斩死|烧了|烧掉|烧光)"
 )
 # Nothing between may deny or ask: 我不会杀你, 我劝你别把他打死, 我怎么会杀你.
-_ZH_GAP = r"[^,.!?;，。！？；\s不没别怎]"
+_ZH_GAP = r"(?:[性区特]别|[^,.!?;，。！？；\s不没别怎])"  # (性别, 区别, 特别: not 别)
 # ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).
 # Or all of them, put to death (同性恋全部拉去枪毙, 回教徒全部都应该杀晒).
 # (Or beaten, tortured, drowned: 拖去打一顿, 拉去电击, 丢进海里喂鱼.)
@@ -187,7 +187,7 @@ _ZH_TORCHED = (
 _ZH_HURT = (
     rf"(?:(?:打|扑|揍|揼|斩|劈|砍)到{_ZH_VICTIM}|把{_ZH_VICTIM}(?:打|揍|揼|斩|砍)到)"
     r"(?:入医院|入院|进医院|残废|住院|半死|爬)"
-    rf"|让{_ZH_VICTIM}(?:见血|见红|横着出去|躺着出去)"
+    rf"|让{_ZH_VICTIM}(?:见血|见红|横着出去|躺[着著]出去|躺[着著]回家|躺[着著]回去)"
     rf"|(?:淋|泼)晒?{_ZH_VICTIM}?(?:天拿水|硫酸|镪水|汽油|滚水|开水)"
     r"|在你家(?:楼下|门口)等你|等着(?:挨揍|挨打|被打|被揍|被砍|收尸)"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?拿(?:刀|枪|斧头|球棒|棍子|汽油)去"
@@ -198,7 +198,7 @@ _ZH_OPENS = (
     "|小心|一把火|一个)"
 )
 CHINESE = re.compile(
-    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,10}}?{_ZH_VIOLENCE}"
+    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,12}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光开爆埋]?{_ZH_VICTIM}"
     # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
     rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"

@@ -112,6 +112,10 @@ def test_denying_a_group_its_rights_or_a_trait_said_of_it_is_hate_speech(text):
         "This stupid app crashed again.",
         "这破天气真烦人，又下雨了。",
         "這破天氣真煩人，又下雨了。",
+        # Killing time, haggling, overwork: violent words for everyday things.
+        "排队打疫苗排了两个小时，只能刷抖音杀时间",
+        "主管又丟三個案子給我，我今天真的會被工作殺死",
+        "去女人街記得殺價，開價三百砍到一百都得",
     ],
 )
 def test_venting_at_an_object_attacks_no_one(text):
@@ -403,6 +407,8 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
         "原住民都是废物，只会领补助。",
         "原住民都是廢物，只會領補助。",
         "这帮黑人蠢货又来了。",
+        # The 别 of 跨性别 is no "don't" before the insult.
+        "那些跨性别变态又出来游行了。",
     ],
 )
 def test_an_insult_said_of_a_group_is_hate_speech(text):

@@ -95,6 +95,12 @@ def threat_flags(text: str) -> list[str]:
         ("你再起我底，我斬開你。", PERSONAL_ATTACK),
         ("穆斯林敢再來我們這裡，見一個打死一個。", HATE_SPEECH),
         ("东北人在我们这边开店，早晚一把火全给他们烧了。", HATE_SPEECH),
+        # 同志 in a compound that can only mean gay people; 一个个, all of them; laid out;
+        # 跨性别 holds a 别 that is not "don't".
+        ("同志遊行那天我們會帶棍子去，見一個打一個。", HATE_SPEECH),
+        ("啲南亞人成日喺重慶大廈出入，一個個斬死佢。", HATE_SPEECH),
+        ("我知道你在哪間學校上課，我會讓你躺著回家。", PERSONAL_ATTACK),
+        ("真想拿刀把那些搞跨性别游行的人一个个捅了。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -138,6 +144,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "The soldiers came home in body bags, and nobody answered for it.",
         "他上周被打到入院，到现在还没出院。",
         "我们去海边喂鱼吧，带点面包。",
+        "今年同志遊行有十萬人參加，氣氛很好。",
+        "李同志在会上发言，大家鼓掌。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):

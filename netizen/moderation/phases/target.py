@@ -148,7 +148,7 @@ WARNINGS = frozenset({"别"})
 # A threat to many at once (见一个打一个, "kill them all") is aimed at the group the comment
 # names, even from a clause of its own: 啲大陆人再嚟香港，见一个打一个.
 COLLECTIVE = re.compile(
-    r"一个.*一个|他们|她们|佢哋|你们|你哋|这些|那些|所有|全部|统统|\b(?:them|all|every|each)\b"
+    r"一个.*一个|一个个|他们|她们|佢哋|你们|你哋|这些|那些|所有|全部|统统|\b(?:them|all|every|each)\b"
 )
 EXCLAIMED = 0.6  # as a suspect word-list term: swearing, though said at no one
 # What a finding is multiplied by: when the Chinese model's "offensive" names no one (a mild
