@@ -79,6 +79,9 @@ QUOTED = re.compile(
     # them
     r"|(?<![a-z0-9'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)[^'\n]{2,300}?"
     r"(?<=[\w.!?])'(?![a-z0-9])"
+    # A quoted line whose quote is in quotation marks ends with them: what follows on the
+    # line is the reply ('> "Muslims are rats" Whoever wrote this is a coward').
+    r'|(?:^|(?<=[:：]))\s*>\s*(?:"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」)(?=\s*\S)'
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})"

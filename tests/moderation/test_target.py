@@ -43,6 +43,14 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "With respect, you have the reasoning ability of a damp sponge.",
         "You're a lying, spineless weasel and you know it.",
         "發這篇的人智商應該不到五十。",
+        # Influencers, preachers, the author of a comment, as persons; Chinese insults
+        # without swear words.
+        "That influencer is a worthless clown who'd sell his own mother for views.",
+        "The pastor who said this is a hateful old fool.",
+        "小编你这个井底之蛙，出去看看世界再来写好吗。",
+        "这条评论的作者就是个只会躲在屏幕后面的懦夫。",
+        "那个大V就是个流量狗。",
+        "樓上嗰位，你講嘢可唔可以用下個腦？",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -174,6 +182,28 @@ def test_quoted_words_are_not_the_commenters_own():
 def test_a_reply_set_off_by_a_dash_on_a_quoted_line_is_the_commenters_own(text, reply):
     assert reply in own_words(text)
     assert PERSONAL_ATTACK in flagged(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        (
+            '> "Muslims are rats, exterminate them." Whoever wrote this is a pathetic coward.',
+            "Whoever wrote this",
+        ),
+        ('> "All Hongkongers are rioters" You are a spineless bootlicker, Kevin.', "You are"),
+        ("> 「同性戀都是變態」 樓主你才是變態，腦子有病就去看醫生。", "樓主你才是"),
+    ],
+)
+def test_a_reply_after_the_closing_mark_on_a_quoted_line_is_the_commenters_own(text, reply):
+    assert reply in own_words(text)
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+def test_a_quoted_line_in_quotation_marks_with_nothing_after_is_all_quoted():
+    assert own_words('> "Muslims are rats"').strip() == ""
 
 
 def test_a_dash_inside_a_quoted_line_leaves_it_quoted():
