@@ -127,7 +127,7 @@ ENGLISH = re.compile(
 # With Cantonese forms (揾人 "get people to", 斩 "chop", 队冧 "beat down", 佢哋 "them").
 _ZH_SPEAKER = (
     r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我"
-    r"|谁去|边个去|真想|恨不得|一个个|一个一个)"
+    r"|谁去|边个去|真想|恨不得|一个个|一个一个|当面)"
 )
 # Whom: a person, or people (那些, 所有, Cantonese 啲) whoever they are.
 _ZH_VICTIM = (
@@ -136,7 +136,8 @@ _ZH_VICTIM = (
 )
 _ZH_VIOLENCE = (
     r"(?:杀|砍|捅|宰|剁|斩|劈|弄死|打死|打残|打断|打爆|揍|废了|灭了|干掉|做掉|撕了|烧死|埋了"
-    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼|炸了|炸掉|砸死|斩死|烧了|烧掉|烧光)"
+    r"|活埋|毒死|撞死|炸死|掐死|勒死|淹死|整死|搞死|插死|队冧|揼|炸了|炸掉|砸死|斩死|烧了|烧掉|烧光"
+    r"|沉(?:到|进)?[江河海湖塘])"
 )
 # Nothing between may deny or ask: 我不会杀你, 我劝你别把他打死, 我怎么会杀你.
 _ZH_GAP = r"(?:[性区特]别|[^,.!?;，。！？；\s不没别怎])"  # (性别, 区别, 特别: not 别)
@@ -144,7 +145,8 @@ _ZH_GAP = r"(?:[性区特]别|[^,.!?;，。！？；\s不没别怎])"  # (性别
 # Or all of them, put to death (同性恋全部拉去枪毙, 回教徒全部都应该杀晒).
 # (Or beaten, tortured, drowned: 拖去打一顿, 拉去电击, 丢进海里喂鱼.)
 _ZH_PUT_TO_DEATH = (
-    r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死|砸死|埋了|电击"
+    r"(?:枪毙|处死|杀掉|杀光|杀晒|斩晒|烧死|活埋|毙了|打死|斩开|砍死|劈死|砸死|埋了|电击|吊死"
+    r"|吊起来打|绞死"
     r"|打一顿|揍一顿|打个半死|(?:丢|扔|推)(?:进|到|落)?(?:海|河)里?喂鱼)"
 )
 _ZH_TAKEN = r"(?:拉去|拉出去|拖去|拖出去|抓起来|拉出嚟|拖出嚟|捉去)"
@@ -158,7 +160,7 @@ _ZH_EACH = (
     rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|收拾)[死残]?一个"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
-    rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{1,6}}?就(?:想|要)?"
+    rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{0,6}}?就(?:想|要)?"
     r"(?:打(?![招电车包卡折开听扫工球针印算扰游麻牌字喷哈量瞌盹\d])|杀(?!价)|砍(?!价)|揍|斩|劈)"
 )
 # Or death wished on them: 祝你全家死光, 希望那些同性恋都死光.
@@ -190,19 +192,25 @@ _ZH_HURT = (
     rf"|让{_ZH_VICTIM}(?:见血|见红|横着出去|躺[着著]出去|躺[着著]回家|躺[着著]回去)"
     rf"|(?:淋|泼)晒?{_ZH_VICTIM}?(?:天拿水|硫酸|镪水|汽油|滚水|开水)"
     r"|在你家(?:楼下|门口)等你|等着(?:挨揍|挨打|被打|被揍|被砍|收尸)"
+    # ... or promised never to walk again, or bombed, burnt where they are, killed by the
+    # handful (保证你走不出那条街, 应该放炸弹, 放把火烧了你, 最好砸死几个).
+    rf"|(?:保证|让){_ZH_VICTIM}(?:走不出|出不了|回不了家|这辈子都不能走路|下半辈子坐轮椅)"
+    r"|(?:应该|就该|都该|该)去?(?:放|扔|丢)[个颗]?炸弹"
+    rf"|放[把一]*火烧[了死]?{_ZH_VICTIM}"
+    r"|[砸打撞烧砍杀炸]死(?:几个|一批|一片)"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?拿(?:刀|枪|斧头|球棒|棍子|汽油)去"
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (
-    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼在]"
+    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼在保放撞杀炸当]"
     "|小心|一把火|一个)"
 )
 CHINESE = re.compile(
-    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,12}}?{_ZH_VIOLENCE}"
+    rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,8}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,12}}?{_ZH_VIOLENCE}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光开爆埋]?{_ZH_VICTIM}"
     # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
     rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?给{_ZH_VICTIM}[一两几]刀"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?给{_ZH_VICTIM}[一两几](?:刀|板砖|砖头|棍|拳|巴掌)"
     # ... or makes them die (我一定让他死得很难看, 我会让你生不如死).
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?让{_ZH_VICTIM}(?:死|生不如死|付出代价|消失)"
     rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED}|{_ZH_WARNED}|{_ZH_TORCHED}|{_ZH_HURT})"

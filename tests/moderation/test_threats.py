@@ -101,6 +101,19 @@ def threat_flags(text: str) -> list[str]:
         ("啲南亞人成日喺重慶大廈出入，一個個斬死佢。", HATE_SPEECH),
         ("我知道你在哪間學校上課，我會讓你躺著回家。", PERSONAL_ATTACK),
         ("真想拿刀把那些搞跨性别游行的人一个个捅了。", HATE_SPEECH),
+        # Drowned, hung, a brick to the face, never to walk again, bombed, burnt, killed by
+        # the handful.
+        ("记者你这么写，迟早有人把你沉到江里。", PERSONAL_ATTACK),
+        ("跨性别的都应该被吊起来打。", HATE_SPEECH),
+        ("那些變性人應該全部吊死在街頭。", HATE_SPEECH),
+        ("这个up主下次线下活动我一定去，当面给他一板砖。", PERSONAL_ATTACK),
+        ("你再敢跟踪我妹妹，我保证你走不出那条街。", PERSONAL_ATTACK),
+        ("你再敢貼我照片，我保證讓你這輩子都不能走路。", PERSONAL_ATTACK),
+        ("菲傭星期日聚集的地方應該放炸彈，一次清乾淨。", HATE_SPEECH),
+        ("管理员再删我帖子，我就去你们办公室放把火烧了你。", PERSONAL_ATTACK),
+        ("基督徒聚会的地方谁去砸我都点赞，最好砸死几个。", HATE_SPEECH),
+        ("小編再刪我留言，我就去你們辦公室把你揍一頓。", PERSONAL_ATTACK),
+        ("同志遊行那天我們要準備球棒，見到就打。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -146,6 +159,10 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我们去海边喂鱼吧，带点面包。",
         "今年同志遊行有十萬人參加，氣氛很好。",
         "李同志在会上发言，大家鼓掌。",
+        "我们要沉到海底去潜水，教练说很安全。",
+        "周末放把火烧烤吧，我带肉。",
+        "这款洗手液能杀死一批细菌。",
+        "我们保证你吃得开心。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
