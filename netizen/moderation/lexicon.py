@@ -368,8 +368,13 @@ class Lexicon[T: Entry]:
     @cached_property
     def _sounds(self) -> zhuyin.SoundIndex:
         """The Chinese terms by how they sound, for spellings in Zhuyin: worked out at the
-        first comment that holds Zhuyin, which most lists never meet."""
+        first comment that holds Zhuyin (or by :meth:`read_sounds`)."""
         return zhuyin.SoundIndex(self._cjk)
+
+    def read_sounds(self) -> None:
+        """Work out now how the Chinese terms sound, rather than at the first comment that
+        spells one in Zhuyin: the first also loads pypinyin, about 0.2 s."""
+        self._sounds  # noqa: B018 (a cached property, read for its effect)
 
 
 def _drop_nested[T: Entry](matches: list[Match[T]]) -> list[Match[T]]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from netizen.moderation import classifiers, onnx_backend
 from netizen.moderation.context import ScreeningContext
+from netizen.moderation.cues import cue_lexicon
 from netizen.moderation.decide import UNAVAILABLE_PRIORITY, decide
 from netizen.moderation.lexicon import default_lexicon
 from netizen.moderation.normalise import Folded, fold
@@ -101,7 +102,8 @@ def run_phase(name: str, phase: Phase, state: ScreeningState) -> float:
 
 
 def warm_up(context: ScreeningContext) -> None:
-    """Load models, detectors and the shipped word list before the first comment's clock starts.
+    """Load models, detectors and the shipped word lists (with how their Chinese terms sound,
+    for Zhuyin spellings) before the first comment's clock starts.
 
     Loading the classifiers takes about a second, far over a phase's budget; without this the
     first comment a process screens would always wait for a person. A failure here is left for
@@ -114,7 +116,8 @@ def warm_up(context: ScreeningContext) -> None:
         classifiers.preload()
         onnx_backend.configured()
         language.detector(key)
-        default_lexicon()
+        default_lexicon().read_sounds()
+        cue_lexicon().read_sounds()
     except Exception:
         logger.exception("Could not load screening models ahead of time")
         return

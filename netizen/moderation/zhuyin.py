@@ -7,8 +7,8 @@ Taiwanese writing too (ㄉ for 的, ㄇ for 嗎, ㄅ for 吧), so one letter sta
 character is not enough: a spelling counts when it holds a whole syllable, or at least two
 single letters. "是你ㄇ" ("is it you?") is not 你妈; 操ㄋㄇ is 操你妈.
 
-Readings come from pypinyin, which reads a whole word at once (the 了 of 了解 is liǎo). It is
-imported at the first comment holding Zhuyin, which few comments do.
+Readings come from pypinyin, imported when screening warms up (``pipeline.warm_up`` builds
+the shipped lists' index), or else at the first comment holding Zhuyin.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 ZHUYIN = re.compile("[\u3105-\u312f\u31a0-\u31bf]")
 TONE_MARKS = "ˉˊˇˋ˙"
@@ -32,14 +33,19 @@ class Sound:
 
 
 def sounds(word: str) -> tuple[Sound, ...]:
-    """The sounds of ``word``'s characters, as pypinyin reads the word."""
+    """The sounds of ``word``'s characters."""
+    return tuple(sound(character) for character in word)
+
+
+@cache
+def sound(character: str) -> Sound:
+    """A character's commonest reading (read alone, not in a phrase: an operator's list
+    is rebuilt on each edit, and reading it character by character costs little)."""
     from pypinyin import Style, pinyin
 
-    syllables = pinyin(word, style=Style.BOPOMOFO, errors=lambda chars: [[""]] * len(chars))
-    return tuple(
-        Sound(character, reading[0].strip(TONE_MARKS), reading[0][:1])
-        for character, reading in zip(word, syllables, strict=True)
-    )
+    (reading,) = pinyin(character, style=Style.BOPOMOFO, errors=lambda chars: [""])[0][:1]
+    syllable = reading.strip(TONE_MARKS)
+    return Sound(character, syllable, syllable[:1])
 
 
 @dataclass(frozen=True)

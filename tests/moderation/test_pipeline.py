@@ -79,6 +79,29 @@ def test_a_chinese_insult_in_traditional_script_is_recommended_for_rejection():
     assert text[slice(*word.span)] == "傻逼"
 
 
+def test_an_insult_spelt_in_zhuyin_is_a_personal_attack_marked_where_typed():
+    text = "小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣"
+    verdict = screen(text, context())
+    assert verdict.action != Action.APPROVE
+    assert "personal_attack" in verdict.labels_over(Policy().thresholds_for(verdict.language))
+    word = next(flag for flag in verdict.flags if flag.phase == "words")
+    assert text[slice(*word.span)] == "ㄋㄠˇ ㄘㄢˊ"
+
+
+def test_warming_up_reads_how_the_shipped_chinese_terms_sound():
+    """So that the first comment spelt in Zhuyin does not pay for loading pypinyin and
+    reading the lists (about 0.25 s, over a phase's budget) and wait for a person."""
+    from netizen.moderation.cues import cue_lexicon
+    from netizen.moderation.pipeline import _warmed, warm_up
+
+    for lexicon in (default_lexicon(), cue_lexicon()):
+        lexicon.__dict__.pop("_sounds", None)
+    _warmed.clear()
+    warm_up(context())
+    assert "_sounds" in default_lexicon().__dict__
+    assert "_sounds" in cue_lexicon().__dict__
+
+
 def test_a_repeat_on_another_story_is_filed_as_spam_with_a_reference():
     text = "Earn 500 dollars a day from home, visit our site for details now"
     verdict = screen(text, context(story_id=2, history=OneEarlierComment(text, story_id=1)))
