@@ -116,11 +116,19 @@ _CONTEST = (
 )
 # (The first letters of the forms below: a word starting with none fails at once.)
 _OPENS = r"\b(?=[iwstldnomhcb])"
+# Harm wished on what is theirs, as a "shame" (would be a shame if it caught fire).
+_SHAME = (
+    r"\bshame\s++if\s++(?:it|that|your|his|her|their|the|this|something|anything)\b"
+    r"[^.!?;\n]{0,40}?\b(?:caught\s+fire|burn(?:ed|t)\s+down|went\s+up\s+in\s+flames"
+    r"|had\s+an?\s+['\"‘“]?accident|happened\s+to)"
+)
 ENGLISH = re.compile(
     rf"{_OPENS}(?:{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
     rf"|{_SPEAKER}(?:\s++[a-z'’]+)?\s++{_OPEN_FIRE}|{_DONE_TO}|{_FORETOLD}|{_HANGED}|{_WISHED}"
-    rf"|{_SKULLS})"
+    rf"|{_SKULLS}|{_SHAME})"
 )
+# An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews".
+COMMANDED = re.compile(rf"(?:^|(?<=[.!?]\s))(?:{_ATROCITY})", re.MULTILINE)
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
@@ -219,4 +227,5 @@ CHINESE = re.compile(
 
 def spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` (folded) says a threat, in text order."""
-    return sorted(m.span() for pattern in (ENGLISH, CHINESE) for m in pattern.finditer(text))
+    patterns = (ENGLISH, COMMANDED, CHINESE)
+    return sorted(m.span() for pattern in patterns for m in pattern.finditer(text))

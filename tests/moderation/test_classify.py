@@ -326,6 +326,16 @@ def test_a_comment_obscene_without_its_identity_words_is_still_obscene():
     assert flag.score > 0.9
 
 
+def test_a_name_that_holds_a_vulgar_word_does_not_make_a_comment_obscene(english):
+    text = "Dick Van Dyke looked great at the awards, 98 and still dancing."
+    assert english.score(text) > 0.5  # the model reads "Dick" as obscene...
+    assert not [f for f in classify.run(state(text, "en")) if f.label == OBSCENITY]  # ...we don't
+    (flag,) = [
+        f for f in classify.run(state("Suck my dick, Van Dyke", "en")) if f.label == OBSCENITY
+    ]
+    assert flag.score > 0.9
+
+
 CITATION = "Source: https://www.reuters.com/world/asia/court-ruling-2024-05-01/"
 
 

@@ -114,6 +114,19 @@ def threat_flags(text: str) -> list[str]:
         ("基督徒聚会的地方谁去砸我都点赞，最好砸死几个。", HATE_SPEECH),
         ("小編再刪我留言，我就去你們辦公室把你揍一頓。", PERSONAL_ATTACK),
         ("同志遊行那天我們要準備球棒，見到就打。", HATE_SPEECH),
+        # Harm to what is theirs wished as a "shame"; a knife in the ribs; an atrocity
+        # ordered; blood on the streets; stomped.
+        ("Nice house, reporter. Would be a shame if it caught fire one night.", PERSONAL_ATTACK),
+        (
+            "Keep writing lies and you'll learn what a knife in the ribs feels like.",
+            PERSONAL_ATTACK,
+        ),
+        ("Burn down every mosque in the country and the problem solves itself.", HATE_SPEECH),
+        (
+            "If the gays hold their parade here again there will be blood on the streets.",
+            HATE_SPEECH,
+        ),
+        ("Any Jew who shows his face at the rally is getting stomped.", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -162,6 +175,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我们要沉到海底去潜水，教练说很安全。",
         "周末放把火烧烤吧，我带肉。",
         "这款洗手液能杀死一批细菌。",
+        "It would be a shame if the bill failed in the Senate.",
+        "Kill all the mosquitoes in the garden first.",
         "我们保证你吃得开心。",
     ],
 )

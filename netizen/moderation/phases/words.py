@@ -27,10 +27,10 @@ ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 # Names and phrases that hold a listed term but mean something else (Chinese terms match
 # inside words): 印度支那 is Indochina, 女拳击 women's boxing, 靠北边走 "keep to the north
 # side", 尼哥拉斯 Nicholas; Dick Van Dyke and Moby Dick are names, spotted dick a pudding,
-# "cock and bull" a tall story.
+# "cock and bull" a tall story, the Cock and Bottle a pub.
 NAMES = (
-    "印度支那", "女拳击", "靠北边", "靠北走", "尼哥拉斯", "van dyke", "moby dick", "spotted dick",
-    "cock and bull",
+    "印度支那", "女拳击", "靠北边", "靠北走", "尼哥拉斯", "dick van dyke", "van dyke", "moby dick",
+    "spotted dick", "cock and bull", "cock and bottle",
 )  # fmt: skip
 
 
@@ -65,6 +65,15 @@ def names_a_thing(text: str, folded: Folded, match: Match[Term]) -> bool:
     if ABBREVIATION.fullmatch(letters) is None:
         return False
     return NAMED_THING.match(folded.text, match.end) is not None or spelt_out(letters, text)
+
+
+def without_names(text: str) -> str:
+    """``text`` (folded) with the ``NAMES`` in it left out, for a model that would read
+    their words as obscene."""
+    for name in NAMES:
+        if name in text:
+            text = text.replace(name, " ")
+    return text
 
 
 def inside_a_name(text: str, start: int, end: int) -> bool:
