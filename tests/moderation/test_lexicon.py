@@ -334,6 +334,7 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("大陸 蝗 蟲 又嚟搶奶粉", "hate_speech"),
         ("你這個白ㄘ，回家吃自己啦", "personal_attack"),
         ("bloody poofs everywhere now", "hate_speech"),
+        ("楼上那个女表子别在这装清纯了", "obscenity"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):

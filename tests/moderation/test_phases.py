@@ -415,6 +415,8 @@ def test_words_leave_a_term_inside_a_name_or_phrase_that_means_something_else_al
         "TMD (a jaw disorder)",
         "SB在我们组是Sales Budget的缩写。",
         "Our SB meeting (the Standards Board) ran long.",
+        "美国在日本部署TMD战区导弹防御系统，这事得引起重视。",
+        "加州SB法案又被否决了。",
     ],
 )
 def test_words_read_an_abbreviation_followed_by_a_number_or_its_expansion_as_a_name(text):

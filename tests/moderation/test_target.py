@@ -439,6 +439,9 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
         "这帮黑人蠢货又来了。",
         # The 别 of 跨性别 is no "don't" before the insult.
         "那些跨性别变态又出来游行了。",
+        # Groups spelt to dodge the list: 嘿人 (黑人), cjr (残疾人).
+        "嘿人都是猴子，滚出我们国家。",
+        "cjr就是一群废物，活着浪费资源。",
     ],
 )
 def test_an_insult_said_of_a_group_is_hate_speech(text):
@@ -963,7 +966,12 @@ def test_contact_details_quoted_to_warn_readers_are_lowered_but_shown():
 
 @pytest.mark.parametrize(
     "text",
-    ["那些搞行为艺术的艺术家全是骗经费的，一群废物。", "Landlords in this city are parasites."],
+    [
+        "那些搞行为艺术的艺术家全是骗经费的，一群废物。",
+        "Landlords in this city are parasites.",
+        "詐騙集團那些車手都是社會的垃圾。",
+        "啲地產經紀個個都係吸血鬼。",
+    ],
 )
 def test_abuse_of_people_by_their_trade_is_not_hate_speech(text):
     assert HATE_SPEECH not in flagged(text)

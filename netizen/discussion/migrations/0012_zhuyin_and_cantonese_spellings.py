@@ -1,7 +1,8 @@
 """Add the terms shipped in en.tsv and zh.tsv after 0011 to sites whose list predates them:
 丢你老母 (屌你老母 by a homophone, as Cantonese writes it), 大陆蝗虫 (the slur for mainland
-visitors, usually spelt apart: 大陸 蝗 蟲), 白ㄘ (白痴 in Taiwanese Zhuyin), and "poofs" and
-"poofter". Each takes the label and severity of what it spells.
+visitors, usually spelt apart: 大陸 蝗 蟲), 白ㄘ (白痴 in Taiwanese Zhuyin), 女表子 (婊子 with
+its first character split in two), and "poofs" and "poofter". Each takes the label and
+severity of what it spells.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -16,6 +17,7 @@ TERMS = [
     ("丢你老母", "obscenity", "banned"),
     ("大陆蝗虫", "hate_speech", "banned"),
     ("白ㄘ", "personal_attack", "suspect"),
+    ("女表子", "obscenity", "banned"),
     ("poofs", "hate_speech", "suspect"),
     ("poofter", "hate_speech", "banned"),
 ]

@@ -20,9 +20,10 @@ SUSPECT_SCORE = 0.6
 BANNED_REASON = "banned_term"
 SUSPECT_REASON = "suspect_term"
 # After an abbreviation written in capitals, what makes it the name of something: a number
-# after a space (SB 1047, a bill) or its expansion in brackets (TMD（颞下颌关节紊乱）, a jaw
-# disorder). Lower case (sb 2333, cnm 100遍) and longer terms stay abuse.
-NAMED_THING = re.compile(r" \d{2,}|\s?\(")
+# after a space (SB 1047, a bill), its expansion in brackets (TMD（颞下颌关节紊乱）, a jaw
+# disorder), or the kind of thing it names (TMD战区导弹防御系统, SB法案). Lower case (sb 2333,
+# cnm 100遍) and longer terms stay abuse.
+NAMED_THING = re.compile(r" \d{2,}|\s?\(|\s?(?:战区|导弹|法案|条例|协议|芯片)")
 ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 # Names and phrases that hold a listed term but mean something else (Chinese terms match
 # inside words): 印度支那 is Indochina, 女拳击 women's boxing, 靠北边走 "keep to the north
