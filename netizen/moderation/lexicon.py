@@ -58,6 +58,8 @@ _NOT_VIEW = re.compile(r"[^\w,!?;:。、…]+|_+")
 _LETTERS = re.compile(r"[^\W_]+")
 
 _LEET = str.maketrans("013457" + _SYMBOL_CHARS, "oieast" + "isal")
+# The other readings of a few digits: 1 for l (mus1ims), 6 and 9 for g (6ays), 8 for b.
+_LEET_ALSO = str.maketrans("013456789" + _SYMBOL_CHARS, "oleasgtbg" + "isal")
 _RUN3 = re.compile(r"(.)\1\1+")
 _RUN2 = re.compile(r"(.)\1+")
 # Letters spaced out to dodge word matching: "f u c k", "s.h.i.t".
@@ -75,6 +77,9 @@ _CANONICAL_CACHE_LIMIT = 50_000
 # Words this long are read with two neighbouring letters swapped back (idoit): in shorter
 # ones a swap makes other words too often (cnut, form/from).
 _SWAPPABLE = 5
+# Words this long are read with a letter put back (muslms): in shorter ones a dropped letter
+# makes other words too often (niger, a country, from nigger).
+_SHORTENED = 6
 
 
 class Entry(Protocol):
@@ -162,6 +167,8 @@ class _Canonical(dict[str, str]):
         forms = [word]
         if not word.isalpha() and not word.isdigit():
             forms.append(word.translate(_LEET))  # sh1t, n1gger, b!tch
+            if sum(map(str.isalpha, word)) >= 2:  # not a price: $8
+                forms.append(word.translate(_LEET_ALSO))  # mus1ims, 6ays
         if "v" in word and len(word) > 3:
             forms.append(forms[-1].replace("v", "u"))  # fvck: v for u, as carved in stone
         for form in list(forms):
@@ -177,7 +184,31 @@ class _Canonical(dict[str, str]):
             for stem in _stems(word):
                 if _letters(stem) in anagrams and (found := _unswapped(stem, vocabulary)):
                     return found
+        if len(word) >= _SHORTENED and word.isalpha():
+            for stem in _stems(word):
+                if found := self.shortened.get(stem):
+                    return found
         return word
+
+    @cached_property
+    def shortened(self) -> dict[str, str]:
+        """List words of at least ``_SHORTENED + 1`` letters by each way of dropping one
+        letter inside them (muslms, immigrnts, pathetc): not the first, nor the last, which
+        makes another word (monkeys, monkey). A shortening two words share spells neither.
+        Worked out at the first word not found otherwise."""
+        found: dict[str, str | None] = {}
+        for term in self.vocabulary:
+            if len(term) <= _SHORTENED or not term.isalpha():
+                continue
+            for i in range(1, len(term) - 1):
+                short = term[:i] + term[i + 1 :]
+                if found.get(short, term) != term:
+                    found[short] = None  # two words share it
+                else:
+                    found[short] = term
+        return {
+            short: term for short, term in found.items() if term and short not in self.vocabulary
+        }
 
     def unmask(self, word: str) -> str | None:
         """The one list word that ``word`` spells with asterisks for some of its letters

@@ -357,6 +357,46 @@ def test_chinese_terms_spelt_in_zhuyin_are_found_where_typed(text, typed):
     assert [spelt for _, spelt in found(text, lexicon)] == [typed]
 
 
+SPELLING = Lexicon.from_rows(
+    [
+        ("pathetic", "personal_attack", "suspect"),
+        ("immigrants", "hate_speech", "suspect"),
+        ("muslims", "hate_speech", "suspect"),
+        ("gays", "hate_speech", "suspect"),
+        ("monkeys", "hate_speech", "suspect"),
+        ("nigger", "hate_speech", "banned"),
+        ("bitches", "obscenity", "banned"),
+        ("sb", "personal_attack", "suspect"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Disabled people are pathetc.", "pathetic"),
+        ("kill all immigrnts", "immigrants"),
+        ("Mus1ims are scum", "muslims"),
+        ("I hate 6ays", "gays"),
+    ],
+)
+def test_a_dropped_letter_or_a_digit_for_l_or_g_still_spells_the_term(text, term):
+    assert [found_term for found_term, _ in found(text, SPELLING)] == [term]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monkey escaped from the zoo.",  # not a plural with its last letter dropped
+        "Niger is a country in West Africa.",  # too short to put a letter back
+        "Those itches are bad.",  # nor a first letter
+        "Had $8 extra, gr8 night.",  # a price is no word
+    ],
+)
+def test_everyday_words_and_prices_spell_no_term(text):
+    assert found(text, SPELLING) == []
+
+
 def test_an_operators_own_term_is_found_in_zhuyin_too():
     lexicon = Lexicon.from_rows([("变态", "personal_attack", "suspect")])
     assert found("同志都是ㄅㄧㄢˋ ㄊㄞˋ", lexicon) == [("变态", "ㄅㄧㄢˋ ㄊㄞˋ")]
