@@ -87,7 +87,7 @@ INSULT_AT_GROUP = 0.75
 PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
 # The ones that open a clause as its subject, and then stand for the group named in the
 # clause just before: "Deport every last Pakistani, they're a disease"; or "them" counted
-# ("…, every one of them is a gold digger", 他们每一个).
+# ("…, every one of them is a gold digger").
 SUBJECTS = frozenset({"they", "他们", "佢哋"})
 COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of\s+$")
 # How a trait is said of a group: in English, nothing but linking words between them
@@ -555,10 +555,10 @@ def links(between: str, trait: str) -> bool:
 
 
 def typical_of_group(clause: Clause) -> Match[Cue] | None:
-    """A group called "typical" as a whole: "Typical Indians, they'll cheat you", "isn't it
-    typical of a woman to…" (the cue list's "typical", a stereotype cue, brings the comment
-    here). Not a group word describing something ("a typical Muslim family", "typical
-    Indian food")."""
+    """A group called "typical" as a whole: "Typical Indians, they'll cheat you", "typical of
+    the Jews again" (the cue list's "typical", a stereotype cue, brings the comment here).
+    Not a group word describing something ("a typical Muslim family", "typical Indian
+    food")."""
     for named in named_groups(clause):
         at, end = named.start - clause.start, named.end - clause.start
         if TYPICAL.search(clause.text[:at]) and WHOLE_GROUP.match(clause.text[end:]):
