@@ -26,14 +26,14 @@ _SPEAKER = (
 _GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,3}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
-    r"|gut|slaughter|behead|execute|torch|run\s+over|smash|slap|slit|hunt\s+down"
+    r"|gut|slaughter|behead|execute|torch|run\s+over|running\s+over|smash|slap|slit|hunt\s+down"
     r"|take\s+a\s+(?:bat|baseball\s+bat|knife|machete|hammer|crowbar)\s+to"
     r"|put\s+a\s+bullet\s+(?:in|into|through)"
     r"|killing|shooting|stabbing|hanging|lynching|strangling|beating|punching|burning|gutting)"
 )
 # Whom: a pronoun, or "that reporter" / "the author" after a bullet or a blade.
 _VICTIM = (
-    r"(?:both\s+|all\s+)?(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|all\s+of"
+    r"(?:both\s+|all\s+)?(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|any|all\s+of"
     r"|(?<=in\s)(?:that|this|the)|the\s+next)\b"
 )
 # Violence no game or election uses, which may also be done to "the", "every" or "those"

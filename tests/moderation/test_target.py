@@ -692,6 +692,11 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         # "Typical" said of a whole group.
         "Typical Indians, they will cheat you on every deal.",
         "Typical of the Jews again.",
+        # An adjective before a trait, "the most", age.
+        "Mexicans are all drug-dealing scum.",
+        "In my opinion Hindus are the most primitive religious group on earth.",
+        "Met some lesbians at uni. They're all man-hating freaks.",
+        "Old people are useless parasites sucking the pension system dry.",
     ],
 )
 def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
@@ -727,6 +732,9 @@ def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
         "Women are attacked by predators far too often.",
         "Every Muslim I have met is kind and generous.",
         "Women are nothing but brilliant at this.",
+        "Old people are the backbone of our volunteer groups.",
+        "Women are the most talented players on the team.",
+        "Muslims are born to be free, like everyone.",
         # "Typical" describing something, said after the group, or denied.
         "A typical Muslim family celebrates Eid with a big meal.",
         "Typical Indian food is spicy.",

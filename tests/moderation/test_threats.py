@@ -127,6 +127,9 @@ def threat_flags(text: str) -> list[str]:
             HATE_SPEECH,
         ),
         ("Any Jew who shows his face at the rally is getting stomped.", HATE_SPEECH),
+        ("I'm going to start running over any Mexican I see crossing my road.", HATE_SPEECH),
+        ("Burn the lesbians at the stake like the good old days.", HATE_SPEECH),
+        ("If a lesbian couple moves in here they'll leave in ambulances.", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -177,6 +180,7 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "这款洗手液能杀死一批细菌。",
         "It would be a shame if the bill failed in the Senate.",
         "Kill all the mosquitoes in the garden first.",
+        "Joan of Arc was burned at the stake in 1431.",
         "我们保证你吃得开心。",
     ],
 )

@@ -96,11 +96,15 @@ LINK_WORDS = frozenset({
     "are", "'re", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
     "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
     "completely", "literally", "naturally", "mostly", "generally", "by", "nature", "people",
-    "folk", "folks", "lot", "nothing", "but", "the", "genetically", "inherently", "biologically",
+    "folk", "folks", "lot", "nothing", "but", "the", "most", "born", "to", "genetically",
+    "inherently", "biologically",
 })  # fmt: skip
-# Adjectives that may stand between the linking words and a trait naming people, told by
-# their endings (greedy, delusional, worthless; not "fleeing" or "fighting"): at most two.
-ADJECTIVE = re.compile(r"(?:[^i]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant|^(?:sick|vile|dumb|fat))$")
+# Adjectives that may stand between the linking words and a trait, told by their endings
+# (greedy, delusional, worthless, drug-dealing; not "fleeing" or "fighting"): at most two.
+ADJECTIVE = re.compile(
+    r"[a-z-]{2,}(?:[^i]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant|-[a-z]+ing)"
+    r"|sick|vile|dumb|fat|lying|cheating|thieving|stinking|scheming"
+)
 DESCRIBING = 2
 # "Typical" before a group (said before it, never after: "Muslims are typical neighbours"),
 # and what may follow a group that is the whole phrase.
@@ -544,12 +548,12 @@ def links(between: str, trait: str) -> bool:
         words = [STRETCHED.sub(r"\1", word) for word in between.split()]
         if not words:
             return " " in trait and trait.isascii()
-        # After the linking words, an adjective or two may describe a trait that names
-        # people: "Jews are greedy leeches", "such delusional freaks".
+        # After the linking words, an adjective or two may describe the trait: "Jews are
+        # greedy leeches", "such delusional freaks", "all drug-dealing scum".
         linked = [word in LINK_WORDS for word in words]
         described = len(linked) - linked.index(False) if False in linked else 0
-        if described and trait.endswith("s") and described <= DESCRIBING:
-            return linked[0] and all(ADJECTIVE.search(word) for word in words[-described:])
+        if described and described <= DESCRIBING:
+            return linked[0] and all(ADJECTIVE.fullmatch(word) for word in words[-described:])
         return all(linked)
     return 0 < len(between) <= LINK_REACH and LINKING.search(between) is not None
 
