@@ -85,8 +85,9 @@ QUOTED = re.compile(
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})"
-    # (or a space between Chinese words, which Chinese writes without: "> 原文 你的回复")
-    rf"|(?<={HAN_CHAR})\s++(?={HAN_CHAR})|$)"
+    # (or a space between Chinese words, which Chinese writes without: "> 原文 你的回复",
+    # or two spaces: "> all women are gold diggers  Says the loser who…")
+    rf"|(?<={HAN_CHAR})\s++(?={HAN_CHAR})|(?<!\s)[ \t]{{2,}}+(?=\S)|$)"
     r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
 )

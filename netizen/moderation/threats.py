@@ -165,7 +165,7 @@ _ZH_DONE_TO = (
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = (
-    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|收拾)[死残]?一个"
+    rf"(?:来|见|遇到|碰到|看到|见到)?一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|捅|收拾)[死残]?一个"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{0,6}}?就(?:想|要)?"
@@ -204,7 +204,8 @@ _ZH_HURT = (
     # handful (保证你走不出那条街, 应该放炸弹, 放把火烧了你, 最好砸死几个).
     rf"|(?:保证|让){_ZH_VICTIM}(?:走不出|出不了|回不了家|这辈子都不能走路|下半辈子坐轮椅)"
     r"|(?:应该|就该|都该|该)去?(?:放|扔|丢)[个颗]?炸弹"
-    rf"|放[把一]*火烧[了死]?{_ZH_VICTIM}"
+    rf"|放[把一]*火烧[了死晒]?{_ZH_VICTIM}"
+    rf"|打断{_ZH_VICTIM}的?(?:腿|手|脚|狗腿)|让{_ZH_VICTIM}从(?:这个)?世界上消失"
     r"|[砸打撞烧砍杀炸]死(?:几个|一批|一片)"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?拿(?:刀|枪|斧头|球棒|棍子|汽油)去"
 )
@@ -215,7 +216,9 @@ _ZH_OPENS = (
 )
 CHINESE = re.compile(
     rf"{_ZH_OPENS}(?:{_ZH_SPEAKER}{_ZH_GAP}{{0,8}}?[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,12}}?{_ZH_VIOLENCE}"
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光开爆埋]?{_ZH_VICTIM}"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}[了死掉光开爆埋晒]?{_ZH_VICTIM}"
+    # ... or, after a condition, 就 + 把 + whom (再来就把他们全烧了).
+    rf"|就[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}"
     # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
     rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?给{_ZH_VICTIM}[一两几](?:刀|板砖|砖头|棍|拳|巴掌)"

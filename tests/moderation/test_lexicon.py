@@ -335,6 +335,9 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("你這個白ㄘ，回家吃自己啦", "personal_attack"),
         ("bloody poofs everywhere now", "hate_speech"),
         ("楼上那个女表子别在这装清纯了", "obscenity"),
+        ("乾你涼，捷運又延誤半小時", "obscenity"),
+        ("皇蟲又嚟旺角掃貨", "hate_speech"),
+        ("棒zi国的人", "hate_speech"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):

@@ -50,6 +50,10 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "小编你这个井底之蛙，出去看看世界再来写好吗。",
         "这条评论的作者就是个只会躲在屏幕后面的懦夫。",
         "那个大V就是个流量狗。",
+        "Whoever keeps spamming this under migrant stories is a lowlife.",
+        "The Telegram admin who wrote this is a spineless coward.",
+        "博主你还有脸说别人？真是个笑话。",
+        "韓國那個網紅根本是整形怪。",
         "樓上嗰位，你講嘢可唔可以用下個腦？",
     ],
 )
@@ -187,6 +191,7 @@ def test_a_reply_set_off_by_a_dash_on_a_quoted_line_is_the_commenters_own(text, 
 @pytest.mark.parametrize(
     ("text", "reply"),
     [
+        ("> all women are gold diggers  Says the loser who has never been on a date.", "Says"),
         (
             '> "Muslims are rats, exterminate them." Whoever wrote this is a pathetic coward.',
             "Whoever wrote this",
@@ -439,6 +444,10 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
         "这帮黑人蠢货又来了。",
         # The 别 of 跨性别 is no "don't" before the insult.
         "那些跨性别变态又出来游行了。",
+        # "They" after the group, all of a kind: 一个德行, 贼眉鼠眼, 手脚不干净.
+        "昨天在火车上碰到几个新疆人，他们全都一个德行，贼眉鼠眼的。",
+        "我們公司請了幾個移工，他們每一個都手腳不乾淨。",
+        "维吾儿族都是贼，一个都别信。",
         # Groups spelt to dodge the list: 嘿人 (黑人), cjr (残疾人).
         "嘿人都是猴子，滚出我们国家。",
         "cjr就是一群废物，活着浪费资源。",

@@ -130,6 +130,15 @@ def threat_flags(text: str) -> list[str]:
         ("I'm going to start running over any Mexican I see crossing my road.", HATE_SPEECH),
         ("Burn the lesbians at the stake like the good old days.", HATE_SPEECH),
         ("If a lesbian couple moves in here they'll leave in ambulances.", HATE_SPEECH),
+        # One by one (一个杀一个), after a condition (就把他们全烧了), legs broken, made to
+        # vanish, burnt, cut down (斩晒佢哋).
+        ("日本人敢来我们这儿，我见一个捅一个。", HATE_SPEECH),
+        ("穆斯林來台灣一個殺一個。", HATE_SPEECH),
+        ("这些黑人再在小北路晃悠，就把他们全烧了。", HATE_SPEECH),
+        ("那个记者再敢乱写，我就去报社门口堵他，打断他的腿。", PERSONAL_ATTACK),
+        ("那個爆料的人，我一定會查出來，然後讓你從世界上消失。", PERSONAL_ATTACK),
+        ("菲傭星期日喺中環坐滿晒，遲早放把火燒晒佢哋。", HATE_SPEECH),
+        ("嗰啲印傭再喺公園坐地，我就帶刀去斬晒佢哋。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -181,6 +190,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "It would be a shame if the bill failed in the Senate.",
         "Kill all the mosquitoes in the garden first.",
         "Joan of Arc was burned at the stake in 1431.",
+        "排队的人一个接一个进场。",
+        "這份報告要把我殺死了，已經三天沒睡。",
         "我们保证你吃得开心。",
     ],
 )
