@@ -108,3 +108,17 @@ def test_the_queue_names_a_disguised_link_and_keeps_a_cited_source_off_the_spam_
     assert not [f for f in cited.verdict.flags if f.label == "spam" and f.phase == "classify"]
     expect(page.locator(f"#comment-{cited.pk}")).not_to_contain_text("language model")
     page.screenshot(path=artifacts / "queue-links.png", full_page=True)
+
+
+def test_the_queue_marks_an_insult_spelt_in_zhuyin_where_the_reader_typed_it(
+    page, live_server, demo, demo_story, artifacts
+):
+    Comment.objects.filter(status=Status.PENDING).delete()
+    send_comment(page, live_server, demo_story, "阿凱", "小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣")
+
+    open_queue(page, live_server)
+    row = page.locator(f"#comment-{Comment.objects.get(author_name='阿凱').pk}")
+    expect(row).to_contain_text("Personal attack")
+    marked = row.locator("mark.queue-mark--personal-attack")
+    expect(marked.first).to_have_text("ㄋㄠˇ ㄘㄢˊ")
+    row.screenshot(path=artifacts / "queue-zhuyin.png")
