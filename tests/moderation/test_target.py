@@ -541,6 +541,7 @@ def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
         "我这个残废今天终于自己坐地铁出门了。",
         "I'm a big loud dyke and the parade was the best day of my year.",
         "Old fags like me have seen this panic before.",
+        "Old poofter here, marched in '88 against Section 28 and marching again Saturday.",
     ],
 )
 def test_a_slur_used_of_ones_own_group_is_reclaimed(text):
@@ -551,6 +552,8 @@ def test_the_same_slur_said_of_others_is_still_flagged():
     assert HATE_SPEECH in flagged("那几个基佬真恶心，别让他们进来。")
     assert HATE_SPEECH in flagged("Those dykes should stay away from our kids.")
     assert HATE_SPEECH in flagged("Fags like you should stay away from our kids.")
+    assert HATE_SPEECH in flagged("Poofters here are ruining the neighbourhood.")
+    assert HATE_SPEECH in flagged("You old poofter here again?")
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ TERMS = [
     ("棒zi", "hate_speech", "suspect"),
     ("乡巴佬", "hate_speech", "suspect"),
     ("poofs", "hate_speech", "suspect"),
-    ("poofter", "hate_speech", "banned"),
+    ("poofter", "hate_speech", "suspect"),
 ]
 
 

@@ -133,6 +133,9 @@ OBJECT_WORDS = frozenset({
 THEM = re.compile(r"them[.!?,;:…]*")  # as a word of its own, perhaps ending the sentence
 # A slur followed by the commenter counting themselves in: "old fags like me".
 LIKE_ME = re.compile(r"\s+like\s+(?:me|us|myself|ourselves)\b")
+# ... or introducing themselves with it as a comment opens: "Old poofter here, marched in '88".
+INTRODUCING = re.compile(r"\s*(?:(?!you\b|your\b|the\b|this\b|that\b)[a-z]+\s+){0,2}")
+HERE = re.compile(r"\s+here\s*(?:[,.!;:—-]|$|and\b)")
 # Distrust said of everyone ("you can't trust Muslims"), the "you" anyone.
 GENERIC_YOU = re.compile(r"(?:^|\byou\s+)$")
 OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
@@ -311,15 +314,22 @@ def vents(reading: Reading) -> bool:
 
 def reclaimed(flag: Flag, found: list[Clause], folded: Folded) -> Flag | None:
     """A suspect slur from the word list, lowered when the commenter uses it of their own
-    group ("us old fags", 我们几个基佬); None when it is not."""
+    group ("us old fags", "old poofter here", 我们几个基佬); None when it is not."""
     if (flag.phase, flag.reason, flag.label) != (words.PHASE, words.SUSPECT_REASON, HATE_SPEECH):
         return None
     if flag.span is None:
         return None
     at = bisect_left(folded.origin, flag.span[0])
     end = bisect_left(folded.origin, flag.span[1])
-    if LIKE_ME.match(folded.text, end) or any(
-        clause.holds(at) and clause.said_of_self(at) for clause in found
+    introduces = (
+        not folded.text[at:end].endswith("s")  # one person: not "poofters here are…"
+        and HERE.match(folded.text, end)
+        and INTRODUCING.fullmatch(folded.text, 0, at)
+    )
+    if (
+        LIKE_ME.match(folded.text, end)
+        or introduces
+        or any(clause.holds(at) and clause.said_of_self(at) for clause in found)
     ):
         return lowered(flag, QUOTED, "said of the commenter's own group")
     return None
