@@ -26,7 +26,7 @@ _SPEAKER = (
 _GAP = r"(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){0,3}?"
 _VIOLENCE = (
     r"(?:kill|murder|shoot|stab|hang|lynch|strangle|choke|beat|punch|hurt|rape|burn|bury"
-    r"|gut|slaughter|behead|execute|torch|run\s+over|running\s+over|smash|slap|slit|hunt\s+down"
+    r"|gut|slaughter|behead|execute|torch|run\s+over|running\s+over|smash|slap|slit"
     r"|take\s+a\s+(?:bat|baseball\s+bat|knife|machete|hammer|crowbar)\s+to"
     r"|put\s+a\s+bullet\s+(?:in|into|through)"
     r"|killing|shooting|stabbing|hanging|lynching|strangling|beating|punching|burning|gutting)"
@@ -34,7 +34,9 @@ _VIOLENCE = (
 # Whom: a pronoun, or "that reporter" / "the author" after a bullet or a blade.
 _VICTIM = (
     r"(?:both\s+|all\s+)?(?:you|u|ya|him|her|them|y['’]all|your|his|their|every|each|any|all\s+of"
-    r"|(?<=in\s)(?:that|this|the)|the\s+next)\b"
+    r"|(?<=in\s)(?:that|this|the)"
+    # ... or the next one met ("the next gay couple I see"; not "the next level boss").
+    r"|the\s+next(?=\s+(?:[a-z]+\s+)?(?:one|person|guy|man|woman|couple|family|kid|[a-z]*[^s\W]s)\b))\b"
 )
 # Violence no game or election uses, which may also be done to "the", "every" or "those"
 # people: "I want to burn down every mosque", "we should round up the gays".
@@ -50,13 +52,19 @@ _LIMBS = (
     r"out\s+of\s+(?:you|u|him|her|them)\b"
 )
 # ("Kill the boss" is a game, so killing wants them all.)
+# Done only to people or their places (not to mosquitoes or weeds): "lynch", "gas the".
+_DONE_TO_MANY = (
+    r"(?:lynch|gas|behead|exterminate|bomb|firebomb|torch|blow\s+up|burn\s+down|round\s+up"
+    r"|string\s+up)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|the\s+|those\s+|these\s+"
+    r"|that\s+|this\s+)"
+)
 _ATROCITY = (
-    r"(?:(?:kill|murder|shoot|slaughter|hunt(?:ing)?\s+down)(?:ing)?\s++(?:all\s+(?:the\s+)?|every\s+|each\s+"
+    r"(?:(?:kill|murder|shoot|slaughter)(?:ing)?\s++(?:all\s+(?:the\s+)?|every\s+|each\s+"
     # ... or "the" people, plural ("shooting the migrants"; not "kill the boss").
     r"|those\s+|these\s+|the\s+(?=[a-z]*[^s\W]s\b))"
-    r"|(?:lynch|gas|behead|exterminate|bomb|firebomb|torch|blow\s+up|burn\s+down|round\s+up"
-    r"|string\s+up)\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|the\s+|those\s+|these\s+"
-    r"|that\s+|this\s+))"
+    # ... or hunted down, all of them ("hunt down every…"; not "hunt down the bargains").
+    r"|hunt(?:ing)?\s+down\s++(?:all\s+(?:the\s+)?|every\s+|each\s+|those\s+|these\s+)"
+    rf"|{_DONE_TO_MANY})"
 )
 # ... or that someone or some people should have it done to them: "every Muslim in this town
 # should be rounded up and shot", "the author should be dragged out and beaten until...".
@@ -127,8 +135,9 @@ ENGLISH = re.compile(
     rf"|{_SPEAKER}(?:\s++[a-z'’]+)?\s++{_OPEN_FIRE}|{_DONE_TO}|{_FORETOLD}|{_HANGED}|{_WISHED}"
     rf"|{_SKULLS}|{_SHAME})"
 )
-# An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews".
-COMMANDED = re.compile(rf"(?:^|(?<=[.!?]\s))(?:{_ATROCITY})", re.MULTILINE)
+# An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews"
+# (not "Kill all the mosquitoes").
+COMMANDED = re.compile(rf"(?:^|(?<=[.!?]\s))(?:{_DONE_TO_MANY})", re.MULTILINE)
 
 # Chinese: who will do it, then either 把 + whom + the violence (我迟早把你打死), or the
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
@@ -148,7 +157,11 @@ _ZH_VIOLENCE = (
     r"|沉(?:到|进)?[江河海湖塘])"
 )
 # Nothing between may deny or ask: 我不会杀你, 我劝你别把他打死, 我怎么会杀你.
-_ZH_GAP = r"(?:[性区特]别|[^,.!?;，。！？；\s不没别怎])"  # (性别, 区别, 特别: not 别)
+# The characters before 别 in words that do not say "don't": 性别, 区别, 特别, 跨性别.
+NOT_DONT = "性区分特类级告差离个识辨派鉴"
+_ZH_GAP = rf"(?:[{NOT_DONT}]别|[^,.!?;，。！？；\s不没别怎])"
+# The same, where spaces may stand between (in a longer reach).
+_ZH_ANY = rf"(?:[{NOT_DONT}]别|[^,.!?;，。！？；不没别])"
 # ... or that someone "should" be put to death (这些人就该全部拉去枪毙; not 不该).
 # Or all of them, put to death (同性恋全部拉去枪毙, 回教徒全部都应该杀晒).
 # (Or beaten, tortured, drowned: 拖去打一顿, 拉去电击, 丢进海里喂鱼.)
@@ -165,7 +178,9 @@ _ZH_DONE_TO = (
 )
 # One after another, as they come: 来一个杀一个, 见一个我们砍一个.
 _ZH_EACH = (
-    rf"(?:来|见|遇到|碰到|看到|见到)?一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|捅|收拾)[死残]?一个"
+    rf"(?:来|见|遇到|碰到|看到|见到)一个{_ZH_GAP}{{0,3}}?(?:杀|砍|打|宰|揍|斩|劈|捅|收拾)[死残]?一个"
+    # ... or one by one, said outright: 一个杀一个 (not 一个月打一个电话).
+    r"|一个(?:杀|砍|宰|斩|劈|捅)一个"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{0,6}}?就(?:想|要)?"
@@ -182,14 +197,14 @@ _ZH_KNOWN = (
     r"[^,.!?;，。！？；]{0,6}?(?:知道|清楚|查到|查清)"
 )
 _ZH_WRECKED = (
-    r"(?:砸|烧)了?[^,.!?;，。！？；不没别]{1,10}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)"
-    r"|把[^,.!?;，。！？；不没别]{1,10}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)(?:砸|烧)"
+    rf"(?:砸|烧)了?{_ZH_ANY}{{1,10}}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)"
+    rf"|把{_ZH_ANY}{{1,10}}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)(?:砸|烧)"
 )
 # Or warned of it (小心哪天出门被人砍), or burnt out (一把火把他们住的地方烧了).
-_ZH_WARNED = r"小心[^,.!?;，。！？；不没别]{0,8}?被人?(?:砍|捅|打死|打残|弄死|揍|泼硫酸|开瓢)"
+_ZH_WARNED = rf"小心{_ZH_ANY}{{0,8}}?被人?(?:砍|捅|打死|打残|弄死|揍|泼硫酸|开瓢)"
 _ZH_TORCHED = (
-    r"一把火(?:全?[把将给][^,.!?;，。！？；不没别]{1,12}?烧"
-    r"|烧[了掉光]?[^,.!?;，。！？；不没别]{1,12})"
+    rf"一把火(?:全?[把将给]{_ZH_ANY}{{1,12}}?烧"
+    rf"|烧[了掉光]?{_ZH_ANY}{{1,12}})"
 )
 # Or beaten into hospital (打到你入医院), made to bleed (让你见血), doused in acid or boiling
 # water (淋佢哋滚水), waited for outside their home (在你家楼下等你), or told to wait for a
@@ -199,15 +214,18 @@ _ZH_HURT = (
     r"(?:入医院|入院|进医院|残废|住院|半死|爬)"
     rf"|让{_ZH_VICTIM}(?:见血|见红|横着出去|躺[着著]出去|躺[着著]回家|躺[着著]回去)"
     rf"|(?:淋|泼)晒?{_ZH_VICTIM}?(?:天拿水|硫酸|镪水|汽油|滚水|开水)"
-    r"|在你家(?:楼下|门口)等你|等着(?:挨揍|挨打|被打|被揍|被砍|收尸)"
+    r"|等着(?:挨揍|挨打|被打|被揍|被砍|收尸)"
     # ... or promised never to walk again, or bombed, burnt where they are, killed by the
     # handful (保证你走不出那条街, 应该放炸弹, 放把火烧了你, 最好砸死几个).
-    rf"|(?:保证|让){_ZH_VICTIM}(?:走不出|出不了|回不了家|这辈子都不能走路|下半辈子坐轮椅)"
-    r"|(?:应该|就该|都该|该)去?(?:放|扔|丢)[个颗]?炸弹"
+    rf"|(?:保证|让){_ZH_VICTIM}(?:走不出[这那]条[街巷路]|这辈子都不能走路|下半辈子坐轮椅)"
+    r"|(?<![不没别])(?<!不应)该去?(?:放|扔|丢)[个颗]?炸弹"
     rf"|放[把一]*火烧[了死晒]?{_ZH_VICTIM}"
     rf"|打断{_ZH_VICTIM}的?(?:腿|手|脚|狗腿)|让{_ZH_VICTIM}从(?:这个)?世界上消失"
     r"|[砸打撞烧砍杀炸]死(?:几个|一批|一片)"
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?拿(?:刀|枪|斧头|球棒|棍子|汽油)去"
+    # ... or armed, going to someone or waiting at their door (我们拿刀去部落清一清, 拿球棒
+    # 在你家楼下等你; not 我拿刀去切西瓜).
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?拿(?:刀|枪|斧头|球棒|棍子|汽油)"
+    rf"(?:去{_ZH_GAP}{{0,6}}?(?:找|砍|捅|杀|烧|清一清|清理)|{_ZH_GAP}{{0,2}}?在你家)"
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (

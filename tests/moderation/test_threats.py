@@ -78,7 +78,7 @@ def threat_flags(text: str) -> list[str]:
         ("那些外地人敢来，我们见一个收拾一个。", HATE_SPEECH),
         # The next one met, hunted down, a bat taken to them, left in body bags.
         ("I will stab the next gay couple I see holding hands.", HATE_SPEECH),
-        ("We need to hunt down the immigrants in this city one by one.", HATE_SPEECH),
+        ("We need to hunt down every immigrant in this city one by one.", HATE_SPEECH),
         ("Somebody should take a bat to every trans person they come across.", HATE_SPEECH),
         ("Move onto my street and I'll make sure you leave in a body bag.", PERSONAL_ATTACK),
         # Beaten into hospital, made to bleed, doused, waited for, armed, drowned.
@@ -177,8 +177,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "The film will be shot in Bradford next spring.",
         "We'll start shooting at dawn, the crew is ready.",
         "That old eyesore of a factory should be burned down.",
-        "We should hunt down the best deals before the sale ends.",
-        "I'm going to kill the next level boss tonight.",
+        "I'll hunt down the bargains for you at the market.",
+        "I'm going to kill the next level boss tonight, you'll see.",
         "The soldiers came home in body bags, and nobody answered for it.",
         "他上周被打到入院，到现在还没出院。",
         "我们去海边喂鱼吧，带点面包。",
@@ -193,6 +193,12 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "排队的人一个接一个进场。",
         "這份報告要把我殺死了，已經三天沒睡。",
         "我们保证你吃得开心。",
+        "我已经在你家楼下等你了，快下来吃饭。",
+        "用这个软件，保证你出不了错。",
+        "大雪封路，让你们回不了家。",
+        "我拿刀去切西瓜给你吃。",
+        "穆斯林不应该放炸弹，谁都不应该。",
+        "他一个月打一个电话回家。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
