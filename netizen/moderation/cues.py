@@ -86,8 +86,9 @@ QUOTED = re.compile(
     # that a long run is scanned once, not once for each of its characters.
     rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})"
     # (or a space between Chinese words, which Chinese writes without: "> 原文 你的回复",
-    # or two spaces: "> all women are gold diggers  Says the loser who…")
-    rf"|(?<={HAN_CHAR})\s++(?={HAN_CHAR})|(?<!\s)[ \t]{{2,}}+(?=\S)|$)"
+    # or two spaces with no full stop before them: "> all women are gold diggers  Says the
+    # loser who…"; two after a full stop are only how some people type)
+    rf"|(?<={HAN_CHAR})\s++(?={HAN_CHAR})|(?<![\s.!?。！？])[ \t]{{2,}}+(?=\S)|$)"
     r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
 )
@@ -147,9 +148,10 @@ CLAIM_OPENS = re.compile(
 )
 CLAIM_REACH = 4
 # Calling a group something (把同性恋说成变态, 把上海人当成势利眼, 把黑人比作猴子): what
-# follows is the name given, put up for judging; unless the commenter does it (我就把…).
+# follows is the name given, put up for judging; unless the commenter does it (我就把…, see
+# ``SELF_SAYS``).
 NAMING = re.compile(
-    r"(?<!我)(?<!我就)(?<!我们)(?<!我偏)把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|当成|称为|骂成|看成|比作|比成|比喻成|比喻为)"
+    r"把[^,.!?;，。！？；]{1,12}?(?:说成|叫做|叫成|当成|称为|骂成|看成|比作|比成|比喻成|比喻为)"
 )
 # Someone else, unnamed, who says it (有人说, "someone said", "the idiot who said", "the
 # comment that called"):
@@ -176,13 +178,13 @@ AGREES = re.compile(
 )
 # The commenter saying it themselves: 我跟你说, 我就说, "I said", "I'm telling you".
 SELF_SAYS = re.compile(
-    r"(?:我|\bi\b)[^,.!?;，。！？；]{0,3}$|[跟和对给同]你们?$"
-    r"|\bi(?:'m|\s+am)\s+telling\s+you\s*$"
+    r"(?:我|老子|\bi\b)[^,.!?;，。！？；]{0,3}$|[跟和对给同]你们?$"
+    r"|\bi(?:['’]m|\s+am)\s+telling\s+you\s*$"
     # or asking the reader to agree: "don't you think…", 难道你们不觉得…
-    r"|\b(?:don't|doesn't|wouldn't|isn't|aren't)\s+(?:you|we|everyone|anyone)\s*$"
+    r"|\b(?:don['’]t|doesn['’]t|wouldn['’]t|isn['’]t|aren['’]t)\s+(?:you|we|everyone|anyone)\s*$"
     r"|难道(?:你|你们|大家)?[不没]$"
 )
-RHETORICAL_REACH = 5  # characters between 难道 and the negation it turns into a claim
+RHETORICAL_REACH = 5  # characters before a negation that may hold the 难道 making it a claim
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
@@ -443,7 +445,9 @@ class Clause:
         groups = [m.start for m in self.of(GROUP)]
         if not groups or AGREES.search(self.text):
             return False
-        if NAMING.search(self.text):
+        if (naming := NAMING.search(self.text)) and not SELF_SAYS.search(
+            self.text[: naming.start()]
+        ):
             return True
         negation_ends = {n.end for n in self.of(NEGATION)}
         person_ends = {m.end for m in self.of(PERSON)}
@@ -604,14 +608,10 @@ def covered(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return test
 
 
-# Words that end in 别 without saying "don't": 性别, 区别, 特别, 跨性别.
-NOT_DONT = frozenset("性区分特类级告差离个识辨派鉴")
-
-
 def in_compound(text: str, negation: Match[Cue]) -> bool:
     """Whether a negation is the end of another word: the 别 of 性别 or 特别."""
     at = negation.start
-    return negation.term.text == "别" and at > 0 and text[at - 1] in NOT_DONT
+    return negation.term.text == "别" and at > 0 and text[at - 1] in threats.NOT_DONT
 
 
 def asks(text: str, negation: Match[Cue]) -> bool:

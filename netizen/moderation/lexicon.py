@@ -80,6 +80,7 @@ _SWAPPABLE = 5
 # Words this long are read with a letter put back (muslms): in shorter ones a dropped letter
 # makes other words too often (niger, a country, from nigger).
 _SHORTENED = 6
+_VOWELS = frozenset("aeiou")
 
 
 class Entry(Protocol):
@@ -169,8 +170,8 @@ class _Canonical(dict[str, str]):
             forms.append(word.translate(_LEET))  # sh1t, n1gger, b!tch
             if sum(map(str.isalpha, word)) >= 2:  # not a price: $8
                 forms.append(word.translate(_LEET_ALSO))  # mus1ims, 6ays
-        if "v" in word and len(word) > 3:
-            forms.append(forms[-1].replace("v", "u"))  # fvck: v for u, as carved in stone
+        if "v" in word and len(word) > 3:  # fvck, fvck1ng: v for u, as carved in stone
+            forms.extend([form.replace("v", "u") for form in forms if "v" in form])
         for form in list(forms):
             if _RUN3.search(form):  # fuuuuck, asssss
                 forms.append(_RUN3.sub(r"\1\1", form))
@@ -193,14 +194,17 @@ class _Canonical(dict[str, str]):
     @cached_property
     def shortened(self) -> dict[str, str]:
         """List words of at least ``_SHORTENED + 1`` letters by each way of dropping one
-        letter inside them (muslms, immigrnts, pathetc): not the first, nor the last, which
-        makes another word (monkeys, monkey). A shortening two words share spells neither.
-        Worked out at the first word not found otherwise."""
+        vowel inside them (muslms, immigrnts, pathetc). Not the first or last letter (monkey
+        is not monkeys), not a consonant (county is not country, violet not violent), not one
+        of a doubled pair (refuges is not refugees). A shortening two words share spells
+        neither. Worked out at the first word not found otherwise."""
         found: dict[str, str | None] = {}
         for term in self.vocabulary:
             if len(term) <= _SHORTENED or not term.isalpha():
                 continue
             for i in range(1, len(term) - 1):
+                if term[i] not in _VOWELS or term[i] in (term[i - 1], term[i + 1]):
+                    continue
                 short = term[:i] + term[i + 1 :]
                 if found.get(short, term) != term:
                     found[short] = None  # two words share it

@@ -4,8 +4,9 @@ alphabet: 幹ㄋㄧˇ娘 for 干你娘, ㄋㄠˇ ㄘㄢˊ for 脑残, 操ㄋㄇ 
 Each character of a term may be written as itself, as its whole syllable (tone marks
 optional) or as the syllable's first letter. Zhuyin letters are everyday shorthand in
 Taiwanese writing too (ㄉ for 的, ㄇ for 嗎, ㄅ for 吧), so one letter standing for a
-character is not enough: a spelling counts when it holds a whole syllable, or at least two
-single letters. "是你ㄇ" ("is it you?") is not 你妈; 操ㄋㄇ is 操你妈.
+character is not enough: a spelling counts when it holds a whole syllable of two letters or
+more, or at least two single letters (a syllable of one letter, ㄚ for 啊, counts as one).
+"是你ㄇ" ("is it you?") is not 你妈, nor 好ㄚ 好阿三; 操ㄋㄇ is 操你妈.
 
 Readings come from pypinyin, imported when screening warms up (``pipeline.warm_up`` builds
 the shipped lists' index), or else at the first comment holding Zhuyin.
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-ZHUYIN = re.compile("[\u3105-\u312f\u31a0-\u31bf]")
+ZHUYIN = re.compile("[\u3105-\u312f]")
 TONE_MARKS = "ˉˊˇˋ˙"
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
@@ -66,6 +67,7 @@ class SoundIndex:
 
     def __init__(self, keys: Iterable[str]) -> None:
         self.by_opening: dict[str, list[tuple[str, tuple[Sound, ...]]]] = {}
+        self.reach = 0  # the most characters a spelling may hold before its first Zhuyin
         for key in keys:
             if len(key) < 2 or not all(_HAN.fullmatch(c) for c in key):
                 continue  # one character in Zhuyin is too often everyday shorthand
@@ -73,13 +75,23 @@ class SoundIndex:
             if not all(sound.syllable for sound in spelt):
                 continue
             first = spelt[0]
+            self.reach = max(self.reach, len(key) - 1)
             for opening in {first.character, first.initial}:
                 self.by_opening.setdefault(opening, []).append((key, spelt))
 
     def find(self, view: str) -> Iterator[tuple[str, int, int]]:
         """``(term key, start, end)`` of each term ``view`` spells with Zhuyin in it; where
-        letters spell several (ㄐㄅ: 鸡巴, 鸡掰), the first listed."""
-        for start, opening in enumerate(view):
+        letters spell several (ㄐㄅ: 鸡巴, 鸡掰), the first listed. Only starts a few
+        characters before a Zhuyin letter are tried: a long comment may hold one ㄉ."""
+        starts = sorted(
+            {
+                start
+                for letter in ZHUYIN.finditer(view)
+                for start in range(max(0, letter.start() - self.reach), letter.start() + 1)
+            }
+        )
+        for start in starts:
+            opening = view[start]
             ends = set()
             for key, spelt in self.by_opening.get(opening, ()):
                 spelling = spelt_from(view, start, spelt)
@@ -96,10 +108,10 @@ def spelt_from(view: str, at: int, spelt: tuple[Sound, ...]) -> Spelling | None:
         if view.startswith(sound.character, at):
             at += 1
             continue
-        if view.startswith(sound.syllable, at):
+        if len(sound.syllable) > 1 and view.startswith(sound.syllable, at):
             at += len(sound.syllable)
             syllables += 1
-        elif view.startswith(sound.initial, at):
+        elif view.startswith(sound.initial, at):  # (a one-letter syllable is one letter)
             at += 1
             letters += 1
         else:

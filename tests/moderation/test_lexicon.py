@@ -370,6 +370,8 @@ SPELLING = Lexicon.from_rows(
         ("nigger", "hate_speech", "banned"),
         ("bitches", "obscenity", "banned"),
         ("sb", "personal_attack", "suspect"),
+        ("country", "hate_speech", "suspect"),
+        ("refugees", "hate_speech", "suspect"),
     ]
 )
 
@@ -378,6 +380,7 @@ SPELLING = Lexicon.from_rows(
     ("text", "term"),
     [
         ("Disabled people are pathetc.", "pathetic"),
+        ("fvck1ng muslims", "muslims"),
         ("kill all immigrnts", "immigrants"),
         ("Mus1ims are scum", "muslims"),
         ("I hate 6ays", "gays"),
@@ -391,9 +394,11 @@ def test_a_dropped_letter_or_a_digit_for_l_or_g_still_spells_the_term(text, term
     "text",
     [
         "The monkey escaped from the zoo.",  # not a plural with its last letter dropped
-        "Niger is a country in West Africa.",  # too short to put a letter back
+        "Niger is in West Africa.",  # too short to put a letter back
         "Those itches are bad.",  # nor a first letter
         "Had $8 extra, gr8 night.",  # a price is no word
+        "Go back to your county office for the form.",  # a consonant dropped is another word
+        "The bird refuges are full.",  # so is one of a doubled pair
     ],
 )
 def test_everyday_words_and_prices_spell_no_term(text):
@@ -406,7 +411,14 @@ def test_an_operators_own_term_is_found_in_zhuyin_too():
 
 
 @pytest.mark.parametrize(
-    "text", ["是你ㄇ？好ㄉ，我知道了ㄅ", "我ㄉ天ㄚ，今天好熱ㄛ", "這個好ㄅㄧㄢ宜ㄋㄟ", "你ㄇ在家嗎"]
+    "text",
+    [
+        "是你ㄇ？好ㄉ，我知道了ㄅ",
+        "我ㄉ天ㄚ，今天好熱ㄛ",
+        "這個好ㄅㄧㄢ宜ㄋㄟ",
+        "你ㄇ在家嗎",
+        "好ㄚ三點見",
+    ],
 )
 def test_zhuyin_letters_as_everyday_shorthand_spell_no_term(text):
     assert labels(text) == set()

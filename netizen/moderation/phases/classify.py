@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 
 from netizen.moderation import classifiers, onnx_backend
 from netizen.moderation.cues import own_words, without_identities
-from netizen.moderation.phases import links, words
+from netizen.moderation.names import without_names
+from netizen.moderation.phases import links
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def run(state: ScreeningState) -> list[Flag]:
         read = without_trusted_links(scored, policy.trusted_hosts) if name in LINK_BLIND else scored
         score = round(model.score(read) * weight, 4)
         if score >= REPORT_AT and name in IDENTITY_BLIND:
-            plain = without_identities(words.without_names(scored))
+            plain = without_identities(without_names(scored))
             if plain != scored:
                 score = min(score, round(model.score(plain) * weight, 4))
         if score >= REPORT_AT:

@@ -93,23 +93,26 @@ COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
 LINK_WORDS = frozenset({
-    "are", "'re", "is", "were", "was", "be", "all", "so", "too", "just", "really", "such", "always",
-    "very", "a", "an", "fucking", "damn", "basically", "plain", "simply", "totally", "truly",
-    "completely", "literally", "naturally", "mostly", "generally", "by", "nature", "people",
-    "folk", "folks", "lot", "nothing", "but", "the", "most", "born", "to", "genetically",
-    "inherently", "biologically",
+    "are", "'re", "is", "were", "was", "be", "all", "so", "too", "just", "really",
+    "such", "always", "very", "a", "an", "fucking", "damn", "basically", "plain", "simply",
+    "totally", "truly", "completely", "literally", "naturally", "mostly", "generally", "by",
+    "nature", "people", "folk", "folks", "lot", "nothing", "but", "the", "most", "born", "to",
+    "genetically", "inherently", "biologically",
 })  # fmt: skip
 # Adjectives that may stand between the linking words and a trait, told by their endings
-# (greedy, delusional, worthless, drug-dealing; not "fleeing" or "fighting"): at most two.
+# (greedy, delusional, worthless, drug-dealing; not "fleeing", "unfairly" or "called"): at
+# most two.
 ADJECTIVE = re.compile(
-    r"[a-z-]{2,}(?:[^i]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant|-[a-z]+ing)"
-    r"|sick|vile|dumb|fat|lying|cheating|thieving|stinking|scheming"
+    r"(?!(?:called|labell?ed|branded|blamed|described|treated|accused|portrayed|considered"
+    r"|viewed|painted|dismissed|stereotyped|targeted|attacked|used|seen)$)"
+    r"[a-z-]{2,}(?:[^il]y|al|ous|ful|less|ive|ic|ish|ed|ent|ant|-[a-z]+ing)"
+    r"|sick|vile|dumb|fat|ugly|smelly|lying|cheating|thieving|stinking|scheming"
 )
 DESCRIBING = 2
 # "Typical" before a group (said before it, never after: "Muslims are typical neighbours"),
 # and what may follow a group that is the whole phrase.
 SAID_BEFORE = frozenset({"typical"})
-TYPICAL = re.compile(r"\btypical(?:\s+of)?(?:\s+(?:an?|the|those|these))?\s+$")
+TYPICAL = re.compile(r"(?<!\ban\s)(?<!\ba\s)\btypical(?:\s+of)?(?:\s+(?:the|those|these))?\s+$")
 WHOLE_GROUP = re.compile(r"\s*(?:$|[,.!?;:…]|(?:to|for|again|innit|eh)\b)")
 # Who the speaker has met, between a group and what is said of it: "every Nigerian I've
 # ever met is a scammer".
@@ -134,7 +137,10 @@ THEM = re.compile(r"them[.!?,;:…]*")  # as a word of its own, perhaps ending t
 # A slur followed by the commenter counting themselves in: "old fags like me".
 LIKE_ME = re.compile(r"\s+like\s+(?:me|us|myself|ourselves)\b")
 # ... or introducing themselves with it as a comment opens: "Old poofter here, marched in '88".
-INTRODUCING = re.compile(r"\s*(?:(?!you\b|your\b|the\b|this\b|that\b)[a-z]+\s+){0,2}")
+INTRODUCING = re.compile(
+    r"\s*(?:(?:old|proud|fellow|queer|gay|lesbian|trans|bi|butch|big|loud|happy|resident"
+    r"|local|retired|married|out|just|an?)\s+){0,2}"
+)
 HERE = re.compile(r"\s+here\s*(?:[,.!;:—-]|$|and\b)")
 # Distrust said of everyone ("you can't trust Muslims"), the "you" anyone.
 GENERIC_YOU = re.compile(r"(?:^|\byou\s+)$")
@@ -552,6 +558,7 @@ def links(between: str, trait: str) -> bool:
     only linking words ("are all", "are too"; not "the Chinese version is backward"), or
     none before a trait that brings its own verb ("Jews control the media"); in Chinese a
     linking character within a few (都是, 就, 很)."""
+    between = between.replace("’", "'")  # they’re, I’ve
     if between.isascii():
         if met := MET.match(between):
             between = between[met.end() :]
@@ -573,9 +580,12 @@ def typical_of_group(clause: Clause) -> Match[Cue] | None:
     the Jews again" (the cue list's "typical", a stereotype cue, brings the comment here).
     Not a group word describing something ("a typical Muslim family", "typical Indian
     food")."""
+    if "typical" not in clause.text:
+        return None
     for named in named_groups(clause):
         at, end = named.start - clause.start, named.end - clause.start
-        if TYPICAL.search(clause.text[:at]) and WHOLE_GROUP.match(clause.text[end:]):
+        whole = clause.text[at:end].endswith(("s", "people", "folk"))  # not "a typical Jew"
+        if whole and TYPICAL.search(clause.text[:at]) and WHOLE_GROUP.match(clause.text[end:]):
             return named
     return None
 

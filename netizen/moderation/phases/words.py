@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from netizen.moderation.lexicon import BANNED, Match, Term, default_lexicon
+from netizen.moderation.names import inside_a_name
 from netizen.moderation.verdict import Flag
 
 if TYPE_CHECKING:
@@ -25,14 +26,6 @@ SUSPECT_REASON = "suspect_term"
 # cnm 100遍) and longer terms stay abuse.
 NAMED_THING = re.compile(r" \d{2,}|\s?\(|\s?(?:战区|导弹|法案|条例|协议|芯片)")
 ABBREVIATION = re.compile(r"[A-Z]{2,4}")
-# Names and phrases that hold a listed term but mean something else (Chinese terms match
-# inside words): 印度支那 is Indochina, 女拳击 women's boxing, 靠北边走 "keep to the north
-# side", 尼哥拉斯 Nicholas; Dick Van Dyke and Moby Dick are names, spotted dick a pudding,
-# "cock and bull" a tall story, the Cock and Bottle a pub.
-NAMES = (
-    "印度支那", "女拳击", "靠北边", "靠北走", "尼哥拉斯", "dick van dyke", "van dyke", "moby dick",
-    "spotted dick", "cock and bull", "cock and bottle",
-)  # fmt: skip
 
 
 def run(state: ScreeningState) -> Iterator[Flag]:
@@ -66,24 +59,6 @@ def names_a_thing(text: str, folded: Folded, match: Match[Term]) -> bool:
     if ABBREVIATION.fullmatch(letters) is None:
         return False
     return NAMED_THING.match(folded.text, match.end) is not None or spelt_out(letters, text)
-
-
-def without_names(text: str) -> str:
-    """``text`` (folded) with the ``NAMES`` in it left out, for a model that would read
-    their words as obscene."""
-    for name in NAMES:
-        if name in text:
-            text = text.replace(name, " ")
-    return text
-
-
-def inside_a_name(text: str, start: int, end: int) -> bool:
-    """Whether ``start:end`` of ``text`` (folded) is part of one of the ``NAMES``."""
-    for name in NAMES:
-        at = text.find(name, max(0, end - len(name)), start + len(name))
-        if at != -1 and at <= start and end <= at + len(name):
-            return True
-    return False
 
 
 @lru_cache(maxsize=64)  # asked once per abbreviation, not per occurrence ("SB SB SB …")
