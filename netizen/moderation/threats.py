@@ -229,7 +229,7 @@ _ZH_HURT = (
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (
-    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼在保放撞杀炸当]"
+    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼保放撞杀炸当]"
     "|小心|一把火|一个)"
 )
 CHINESE = re.compile(
