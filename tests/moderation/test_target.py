@@ -1069,10 +1069,17 @@ def test_denied_quoted_and_in_group_words_are_not_the_commenters_own_hate_or_spa
         "凭什么说外地人都是小偷？",
         "女人又不是生育机器。",
         "新疆人不等于小偷，这种刻板印象早该扔进垃圾堆了。",
+        # Asking who says it.
+        "谁说河南人都偷井盖？我在郑州住了十年，邻居个个热心肠。",
+        "谁规定男人就不能当幼师了？我儿子的老师就是男的。",
     ],
 )
 def test_chinese_claims_denied_forbidden_questioned_or_called_prejudice_are_not_made(text):
     assert HATE_SPEECH not in flagged(text)
+
+
+def test_asking_why_a_group_should_have_rights_is_no_denial():
+    assert HATE_SPEECH in flagged("女性凭什么要和男性平权？")
 
 
 def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():

@@ -177,6 +177,9 @@ CANCELLED = 0.45
 # scored 0.5 or more, and for 5 comments that were not attacks.
 # A demeaning word itself negated ("不是垃圾") is a denial, and cuts as far as venting does.
 REJECTED = 0.6
+# Asking who says it, in a question that ends the clause, denies a claim as a negated trait
+# does. (Not 凭什么 "why should…": 女性凭什么要和男性平权？ attacks.)
+WHO_SAYS = re.compile(r"(?:谁说|谁告诉你|谁规定)[^,.!?;，。！？；]{2,30}[?？]")
 QUOTED = 0.5
 # The reasons of two findings this phase raises (the others are named where they are raised).
 INSULTING = "insult"
@@ -357,7 +360,7 @@ def denial(found: list[Clause]) -> float:
     ):
         return 1.0
     about_group = [clause for clause in found if clause.has(GROUP)]
-    if any(negates_demeaning(clause) for clause in about_group):
+    if any(negates_demeaning(clause) or asks_who_says(clause) for clause in about_group):
         return CANCELLED
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
@@ -395,6 +398,12 @@ def asked_then_rejected(found: list[Clause], index: int) -> bool:
 def denies(clause: Clause) -> bool:
     """The clause rejects a claim as bigoted or false, or negates its demeaning words."""
     return clause.has(REJECTION) or negates_demeaning(clause)
+
+
+def asks_who_says(clause: Clause) -> bool:
+    """Whether the clause asks who says the claim about a group, and so denies it:
+    谁说河南人都偷井盖？, 谁规定男人就不能当幼师了？"""
+    return WHO_SAYS.search(clause.text) is not None
 
 
 def negates_demeaning(clause: Clause) -> bool:
