@@ -450,6 +450,10 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
         "原住民都是废物，只会领补助。",
         "原住民都是廢物，只會領補助。",
         "这帮黑人蠢货又来了。",
+        # A swear word before the whole group, or said at it.
+        "Fucking Gypsies nicked the lead off the church roof again.",
+        "Fuck every Arab on this planet.",
+        "Screw the refugees, let them drown.",
         # The 别 of 跨性别 is no "don't" before the insult.
         "那些跨性别变态又出来游行了。",
         # "They" after the group, all of a kind: 一个德行, 贼眉鼠眼, 手脚不干净.
@@ -760,6 +764,9 @@ def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
         "A typical Muslim family celebrates Eid with a big meal.",
         "Typical Indian food is spicy.",
         "My husband is a typical Indian, he loves cricket.",
+        # Swearing near a group that is not said at it.
+        "I fucking love Muslims.",
+        "Bloody Indian food was amazing.",
         "Muslims are typical neighbours, no different from anyone.",
         "It's not typical of Muslims to do that.",
     ],

@@ -114,6 +114,12 @@ DESCRIBING = 2
 SAID_BEFORE = frozenset({"typical"})
 TYPICAL = re.compile(r"(?<!\ban\s)(?<!\ba\s)\btypical(?:\s+of)?(?:\s+(?:the|those|these))?\s+$")
 WHOLE_GROUP = re.compile(r"\s*(?:$|[,.!?;:…]|(?:to|for|again|innit|eh)\b)")
+# A swear word right before a group ("fucking Gypsies", "those bloody immigrants"), and a
+# quick test for one in the clause.
+SWORN = re.compile(
+    r"\b(?:fucking|fuckin|effing|bloody|goddamn|damn|stinking)\s+(?:(?:all|the|those|these)\s+)?$"
+)
+SWEARING = re.compile(r"fuck|effing|bloody|damn|stinking")
 # Who the speaker has met, between a group and what is said of it: "every Nigerian I've
 # ever met is a scammer".
 MET = re.compile(r"\s*(?:that\s+|who\s+)?(?:i|we)(?:'ve|\s+have)?(?:\s+ever)?\s+(?:met|known)\b")
@@ -150,7 +156,7 @@ OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
 # word describing a thing ("I hate Chinese food", 受不了黑人音乐, 讨厌台湾人啲珍奶).
 OBJECT_ENDS = re.compile(
     r"\s*(?:$|[,.!?;:…，。！？；]|(?:people|men|women|folks?|guys|and|or|but|because|so|too"
-    r"|anymore|in|from|out|here|there|around|everywhere)\b)"
+    r"|anymore|in|on|from|out|here|there|around|everywhere)\b)"
     r"|[了啦呀啊吧喔哦啰咯]"
 )
 DEHUMANISING = 0.85
@@ -446,6 +452,8 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
             flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
         elif (typical := typical_of_group(clause)) and not denies(clause):
             flags.append(cue_flag(typical, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
+        if sworn := sworn_at_group(clause):
+            flags.append(cue_flag(sworn, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
         if clause.has(DEHUMANISE) and people and not denies(clause):
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
@@ -593,10 +601,30 @@ def typical_of_group(clause: Clause) -> Match[Cue] | None:
         return None
     for named in named_groups(clause):
         at, end = named.start - clause.start, named.end - clause.start
-        whole = clause.text[at:end].endswith(("s", "people", "folk"))  # not "a typical Jew"
-        if whole and TYPICAL.search(clause.text[:at]) and WHOLE_GROUP.match(clause.text[end:]):
+        whole = names_everyone(clause, named) and WHOLE_GROUP.match(clause.text[end:])
+        if whole and TYPICAL.search(clause.text[:at]):
             return named
     return None
+
+
+def sworn_at_group(clause: Clause) -> Match[Cue] | None:
+    """A whole group named with a swear word before it: "Fucking Gypsies nicked the lead",
+    "those bloody immigrants". Not one person or a word describing something ("you fucking
+    gay", "bloody Indian food")."""
+    if not SWEARING.search(clause.text):
+        return None
+    for named in named_groups(clause):
+        at = named.start - clause.start
+        if names_everyone(clause, named) and SWORN.search(clause.text[:at]):
+            return named
+    return None
+
+
+def names_everyone(clause: Clause, named: Match[Cue]) -> bool:
+    """Whether a group word names people in the plural ("Jews", "old people"), not one
+    person or a thing of theirs ("a typical Jew", "Indian food")."""
+    word = clause.text[named.start - clause.start : named.end - clause.start]
+    return word.endswith(("s", "people", "folk"))
 
 
 def insult_of_group(clause: Clause) -> Match[Cue] | None:
