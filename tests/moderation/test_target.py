@@ -454,6 +454,9 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
         "Fucking Gypsies nicked the lead off the church roof again.",
         "Fuck every Arab on this planet.",
         "Screw the refugees, let them drown.",
+        # A group asked as the topic, then "one of them".
+        "Refugees? I'd never let one of them anywhere near my daughter.",
+        "Jews? Don't trust a single one of them, they'll rob you blind.",
         # The 别 of 跨性别 is no "don't" before the insult.
         "那些跨性别变态又出来游行了。",
         # "They" after the group, all of a kind: 一个德行, 贼眉鼠眼, 手脚不干净.
@@ -767,6 +770,8 @@ def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
         # Swearing near a group that is not said at it.
         "I fucking love Muslims.",
         "Bloody Indian food was amazing.",
+        "Muslims? I'd never let them down.",
+        "Refugees? I'd help every one of them.",
         "Muslims are typical neighbours, no different from anyone.",
         "It's not typical of Muslims to do that.",
     ],

@@ -89,6 +89,8 @@ PRONOUNS = frozenset({"they", "them", "他们", "佢哋"})
 # clause just before: "Deport every last Pakistani, they're a disease"; or "them" counted
 # ("…, every one of them is a gold digger").
 SUBJECTS = frozenset({"they", "他们", "佢哋"})
+# A group put as the topic, asked on its own: "Refugees? I'd never let one of them near…".
+TOPIC = re.compile(r"\s*(?:[^\s,.!?;]+\s+){0,3}[^\s,.!?;]+\s*\?+\s*")
 COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of\s+$")
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
@@ -130,7 +132,9 @@ ADJACENT = 2  # an insult this close before a group is said of it: "stupid Musli
 LINKING = re.compile("[都是就很全太真又係]")
 # Hatred declared by the commenter ("I really hate", 我最讨厌, or nothing before it), not
 # asked about or said of someone else ("why do you hate", 他们讨厌, 我不讨厌).
-DECLARED = re.compile(r"(?:^|\b(?:i|we)(?:\s+(?!not\b|never\b)[a-z]+(?<!n't)){0,2})\s*$")
+DECLARED = re.compile(
+    r"(?:^|\b(?:i|we)(?:['’](?:d|ll|m|re))?(?:\s+(?!not\b|never\b)[a-z]+(?<!n't)){0,2})\s*$"
+)
 NOT_DECLARED_ZH = re.compile("[你他她谁不没别吗怎为]")
 DECLARED_REACH = 4  # characters before a Chinese cue that may say who hates
 DECLARED_REACH_LATIN = 30  # characters before an English one: "honestly I really"
@@ -156,7 +160,7 @@ OBJECT_ZH = re.compile("[那这些所有的全部死了透个群帮啲]{0,4}")
 # word describing a thing ("I hate Chinese food", 受不了黑人音乐, 讨厌台湾人啲珍奶).
 OBJECT_ENDS = re.compile(
     r"\s*(?:$|[,.!?;:…，。！？；]|(?:people|men|women|folks?|guys|and|or|but|because|so|too"
-    r"|anymore|in|on|from|out|here|there|around|everywhere)\b)"
+    r"|anymore|in|on|from|out|here|there|around|everywhere|anywhere|near|within)\b)"
     r"|[了啦呀啊吧喔哦啰咯]"
 )
 DEHUMANISING = 0.85
@@ -485,8 +489,11 @@ def with_antecedents(found: list[Clause]) -> list[Clause]:
             continue
         opening = clause.text[: opener.start - clause.start].lstrip(" ")
         subject = opener.term.text in SUBJECTS and not opening
-        if not (subject or (opener.term.text == "them" and COUNTED.fullmatch(opening))):
-            continue  # not the clause's subject
+        counted = opener.term.text == "them" and COUNTED.fullmatch(opening)
+        if not (
+            subject or counted or (opener.term.text == "them" and TOPIC.fullmatch(before.text))
+        ):
+            continue  # not the clause's subject, nor "them" after the group asked as a topic
         stand_in = replace(opener, term=named[-1].term)
         matches = tuple(stand_in if match is opener else match for match in clause.matches)
         resolved[index] = replace(clause, matches=matches)
