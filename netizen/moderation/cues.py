@@ -531,18 +531,22 @@ def clauses(text: str) -> list[Clause]:
         matches = [m for m in matches if not (m.term.label == REJECTION and inside(m.start, m.end))]
     in_rejection = spans_of(matches, REJECTION)
     in_thing = spans_of(matches, THING)
+    demeaning = [(m.start, m.end) for m in matches if m.term.label in DEMEANING]
+    in_demeaning = covered(demeaning) if demeaning else lambda start, end: False
     matches = sorted(
         (
             m
             for m in matches
             if not (m.term.label == PERSON and in_expletive(m.start, m.end))
             and not (m.term.label in DEMEANING and in_rejection(m.start, m.end))
+            and not (m.term.label in (REJECTION, NEGATION) and in_demeaning(m.start, m.end))
             and not (m.term.label == GROUP and in_thing(m.start, m.end))
             and not (m.term.label == NEGATION and (asks(own, m) or in_compound(own, m)))
         ),
         key=lambda m: (m.start, -m.end),
     )  # (the 他 of 他妈的 names no one, nor the whites of egg whites; the 垃圾 of 历史的垃圾堆
-    # demeans no one)
+    # demeans no one; the "never have" of "should never have been allowed to live" denies
+    # nothing)
     bounds = [m.end() for m in CLAUSE_END.finditer(own)] + [len(own)]
     found: list[Clause] = []
     start = previous = 0

@@ -727,6 +727,12 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Met some lesbians at uni. They're all man-hating freaks.",
         "Met some lesbians at uni. They’re all man-hating freaks.",
         "Old people are useless parasites sucking the pension system dry.",
+        # A list after "all the same:", a group noun after its adjective, a trait whose own
+        # words hold a "never".
+        "Immigrants are all the same: lazy, dirty and criminal.",
+        "Filipino maids are all thieves.",
+        "Disabled people are a drain on all of us and should never have been allowed to live.",
+        "Chinese people have no souls, they're basically a hive of insects.",
     ],
 )
 def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
@@ -771,6 +777,8 @@ def test_a_stereotype_word_about_a_thing_or_one_person_is_no_hate():
         "I fucking love Muslims.",
         "Bloody Indian food was amazing.",
         "Muslims? I'd never let them down.",
+        "Muslims are all the same as everyone else.",
+        "Black women are beautiful.",
         "Refugees? I'd help every one of them.",
         "Muslims are typical neighbours, no different from anyone.",
         "It's not typical of Muslims to do that.",

@@ -98,7 +98,8 @@ LINK_WORDS = frozenset({
     "are", "'re", "is", "were", "was", "be", "all", "so", "too", "just", "really",
     "such", "always", "very", "a", "an", "fucking", "damn", "basically", "plain", "simply",
     "totally", "truly", "completely", "literally", "naturally", "mostly", "generally", "by",
-    "nature", "people", "folk", "folks", "lot", "nothing", "but", "the", "most", "born", "to",
+    "nature", "people", "folk", "folks", "men", "women", "guys", "girls", "boys", "kids",
+    "maids", "workers", "same:", "lot", "nothing", "but", "the", "most", "born", "to",
     "genetically", "inherently", "biologically",
 })  # fmt: skip
 # Adjectives that may stand between the linking words and a trait, told by their endings
