@@ -338,6 +338,8 @@ def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(tex
         ("乾你涼，捷運又延誤半小時", "obscenity"),
         ("皇蟲又嚟旺角掃貨", "hate_speech"),
         ("棒zi国的人", "hate_speech"),
+        ("我擦，这演唱会门票三秒就没了", "obscenity"),
+        ("hei鬼都是没进化的", "hate_speech"),
     ],
 )
 def test_swearing_and_slurs_spelt_to_dodge_the_list_are_found(text, label):

@@ -128,6 +128,8 @@ def test_denying_a_group_its_rights_or_a_trait_said_of_it_is_hate_speech(text):
         "排队打疫苗排了两个小时，只能刷抖音杀时间",
         "主管又丟三個案子給我，我今天真的會被工作殺死",
         "去女人街記得殺價，開價三百砍到一百都得",
+        # A garbage truck is a thing, not an insult.
+        "請問台南淹水的區域，今天垃圾車有照常收嗎？",
     ],
 )
 def test_venting_at_an_object_attacks_no_one(text):
@@ -1021,6 +1023,7 @@ def test_contact_details_quoted_to_warn_readers_are_lowered_but_shown():
         "Landlords in this city are parasites.",
         "詐騙集團那些車手都是社會的垃圾。",
         "啲地產經紀個個都係吸血鬼。",
+        "Millwall fans are knuckle-dragging animals, the whole lot of them.",
     ],
 )
 def test_abuse_of_people_by_their_trade_is_not_hate_speech(text):
