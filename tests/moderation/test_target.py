@@ -137,6 +137,16 @@ def test_venting_at_an_object_attacks_no_one(text):
     assert not found & {HATE_SPEECH, PERSONAL_ATTACK}
 
 
+@pytest.mark.parametrize("text", ["你在写什么？", "那就是答案。", "你在笑什么呢？"])
+def test_a_short_everyday_question_is_not_flagged_on_the_models_word_alone(text):
+    assert not flagged(text) & {HATE_SPEECH, PERSONAL_ATTACK}
+
+
+@pytest.mark.parametrize("text", ["你是个傻逼", "他是个骗子。", "黑人滚出去"])
+def test_a_short_comment_with_an_abusive_word_is_still_flagged(text):
+    assert flagged(text) & {HATE_SPEECH, PERSONAL_ATTACK}
+
+
 def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
     verdict = screened("这个破软件真是垃圾，又闪退了。")
     (finding,) = [f for f in verdict.flags if f.phase == "classify"]

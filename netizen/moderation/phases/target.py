@@ -49,6 +49,7 @@ from netizen.moderation import threats
 from netizen.moderation.cues import (
     DEHUMANISE,
     DEMEANING,
+    EXPLETIVE,
     GROUP,
     HOSTILITY,
     INSULT,
@@ -197,6 +198,12 @@ INSULTING = "insult"
 HOSTILE = "hostility"
 AT_A_THING = "swearing or venting at a thing, at no person or group"
 ONLY_QUOTES = "the comment quotes or reports someone, and adds no abuse of its own"
+TOO_LITTLE = "a short comment with no abusive word in it: too little for the model to go on"
+# ... when the model itself is unsure: below this score. (On 12,000 of Tatoeba's everyday
+# Chinese sentences, 915 were flagged before this and 443 after; COLD dev lost 3 of its
+# 6,396 comments. Lowering every such finding would leave 138 flagged but cost COLD 36.)
+SHORT_COMMENT = 16  # characters (folded)
+UNSURE = 0.7
 
 
 @dataclass(frozen=True)
@@ -218,6 +225,9 @@ class Reading:
     # Quotes or reports someone and insults a person, but says nothing hateful of a group
     # itself: counter-speech with an insult at the hater (你讲「回教徒冇一个好人」，你先系废柴).
     answers_quote: bool
+    # A short comment in which nothing abusive was found, by cue or word list: the Chinese
+    # model reads "你在写什么？" or "那就是答案。" as offensive on a few characters alone.
+    says_too_little: bool = False
 
 
 def run(state: ScreeningState) -> None:
@@ -281,6 +291,10 @@ def run(state: ScreeningState) -> None:
         and person
         and any(flag.label == PERSONAL_ATTACK for flag in raised)
         and not any(flag.label == HATE_SPEECH for flag in raised),
+        says_too_little=len(text.strip()) < SHORT_COMMENT
+        and not raised
+        and not any(clause.has_any(*ABUSIVE_CUES, GROUP, EXPLETIVE) for clause in found)
+        and not any(flag.phase == words.PHASE for flag in state.flags),
     )
     adjusted = [reclaimed(flag, found, folded) or adjust(flag, reading) for flag in state.flags]
     state.flags[:] = adjusted + raised
@@ -306,6 +320,8 @@ def adjust(flag: Flag, reading: Reading) -> Flag:
         return lowered(flag, CANCELLED, "the comment praises, and adds no abuse of its own")
     if reading.member:
         return lowered(flag, REJECTED, "the commenter speaks as one of the group named")
+    if reading.says_too_little and flag.score < UNSURE:
+        return lowered(flag, CANCELLED, TOO_LITTLE)
     if reading.answers_quote:
         why = "the comment quotes someone and insults a person, not a group"
         return replace(flag, label=PERSONAL_ATTACK, detail=f"{flag.detail}; {why}")
