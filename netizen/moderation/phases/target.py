@@ -498,10 +498,11 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
 
 def with_antecedents(found: list[Clause]) -> list[Clause]:
     """The clauses, where one opens with "they" (or "every one of them") right after a
-    clause of the commenter's own that names a group, with it read as that group: "I met
-    some Muslims yesterday. They are liars", "Deport every last Pakistani, they're a
-    disease". Otherwise "they" names no one in particular ("they are idiots" is as often
-    said of the people in a story)."""
+    clause of the commenter's own that names a group, or holds "them" after the group asked
+    as a topic, with it read as that group: "I met some Muslims yesterday. They are liars",
+    "Deport every last Pakistani, they're a disease", "Refugees? Never trust one of them".
+    Otherwise "they" names no one in particular ("they are idiots" is as often said of the
+    people in a story)."""
     resolved = list(found)
     for index in range(1, len(found)):
         clause, before = found[index], found[index - 1]
