@@ -147,6 +147,18 @@ def test_a_short_comment_with_an_abusive_word_is_still_flagged(text):
     assert flagged(text) & {HATE_SPEECH, PERSONAL_ATTACK}
 
 
+@pytest.mark.parametrize(
+    "text", ["I just cut my finger.", "My mother is a lawyer.", "Is that black bag yours?"]
+)
+def test_a_short_everyday_sentence_is_not_obscene_on_the_models_word_alone(text):
+    assert OBSCENITY not in flagged(text)
+
+
+@pytest.mark.parametrize("text", ["What a shitty day.", "Why do you hate me, you prick?"])
+def test_a_short_sentence_with_a_swear_word_is_still_obscene(text):
+    assert OBSCENITY in flagged(text)
+
+
 def test_the_chinese_models_finding_naming_no_one_is_lowered_and_says_why():
     verdict = screened("这个破软件真是垃圾，又闪退了。")
     (finding,) = [f for f in verdict.flags if f.phase == "classify"]
