@@ -135,6 +135,14 @@ ENGLISH = re.compile(
     rf"|{_SPEAKER}(?:\s++[a-z'’]+)?\s++{_OPEN_FIRE}|{_DONE_TO}|{_FORETOLD}|{_HANGED}|{_WISHED}"
     rf"|{_SKULLS}|{_SHAME})"
 )
+# Hunted or tracked down: "I'm going to find you, @ghost_writer" (not "I will find you a good
+# doctor"), "I know where you live", "found out where he lives" (not "I don't know where she
+# lives").
+TRACKED = re.compile(
+    r"\bfind\s++you\b(?!\s+(?:a|an|the|some|something|one|another)\b)"
+    r"|(?<!n't\s)(?<!n’t\s)(?<!\bnot\s)(?<!never\s)\b(?:know|find(?:\s+out)?|found(?:\s+out)?"
+    r"|track(?:ed)?\s+down)\s++where\s++(?:you|he|she|they)\s++lives?\b"
+)
 # An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews"
 # (not "Kill all the mosquitoes").
 COMMANDED = re.compile(rf"(?:^|(?<=[.!?]\s))(?:{_DONE_TO_MANY})", re.MULTILINE)
@@ -248,5 +256,5 @@ CHINESE = re.compile(
 
 def spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` (folded) says a threat, in text order."""
-    patterns = (ENGLISH, COMMANDED, CHINESE)
+    patterns = (ENGLISH, COMMANDED, TRACKED, CHINESE)
     return sorted(m.span() for pattern in patterns for m in pattern.finditer(text))

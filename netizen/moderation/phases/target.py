@@ -169,8 +169,6 @@ OBJECT_ENDS = re.compile(
 )
 DEHUMANISING = 0.85
 THREATENING = 0.85
-FAVOUR = re.compile(r"\s+(?:a|an|the|some|something|one|another)\b")
-NOT_KNOWN = re.compile(r"\b(?:don['’]t|do\s+not|doesn['’]t|didn['’]t|never)\s+$")
 # A threat negated is withdrawn ("I would never hurt you", 我不会打你), but "don't" before
 # one warns: 出门别被人堵了.
 WARNINGS = frozenset({"别"})
@@ -410,14 +408,8 @@ def denial(found: list[Clause]) -> float:
 def threatens_someone(clause: Clause, threat: Match[Cue]) -> bool:
     """Whether a threat's shape has people named where it needs them: just before a wish
     ("every Muslim in this town should…", not "egg whites should be beaten until stiff"), or
-    inside a victim given only as "those" (把那些穆斯林…, not 把那些旧衣服…); and whether it is
-    no favour or ignorance ("find you a doctor", "I don't know where she lives")."""
+    inside a victim given only as "those" (把那些穆斯林…, not 把那些旧衣服…)."""
     text = threat.term.text
-    at, end = threat.start - clause.start, threat.end - clause.start
-    if text.endswith("find you") and FAVOUR.match(clause.text, end):
-        return False  # "I will find you a good doctor"
-    if text.startswith("know where") and NOT_KNOWN.search(clause.text[:at]):
-        return False  # "I don't know where she lives"
     if threats.WISHED_ON.match(text):
         return names_people(clause, threat.start - threats.SUBJECT_REACH, threat.start)
     if threats.UNNAMED_VICTIM.search(text):
