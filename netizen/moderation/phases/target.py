@@ -59,6 +59,7 @@ from netizen.moderation.cues import (
     REJECTION,
     REPORT,
     SAY,
+    SELF_WORDS,
     STEREOTYPE,
     THING,
     THREAT,
@@ -150,11 +151,8 @@ OBJECT_WORDS = frozenset({
 THEM = re.compile(r"them[.!?,;:…]*")  # as a word of its own, perhaps ending the sentence
 # A slur followed by the commenter counting themselves in: "old fags like me".
 LIKE_ME = re.compile(r"\s+like\s+(?:me|us|myself|ourselves)\b")
-# ... or introducing themselves with it as a comment opens: "Old poofter here, marched in '88".
-INTRODUCING = re.compile(
-    r"\s*(?:(?:old|proud|fellow|queer|gay|lesbian|trans|bi|butch|big|loud|happy|resident"
-    r"|local|retired|married|out|just|an?)\s+){0,2}"
-)
+# ... or introducing themselves with it as a comment opens, in words that describe oneself
+# (cues.SELF_WORDS): "Old poofter here, marched in '88".
 HERE = re.compile(r"\s+here\s*(?:[,.!;:—-]|$|and\b)")
 # Distrust said of everyone ("you can't trust Muslims"), the "you" anyone.
 GENERIC_YOU = re.compile(r"(?:^|\byou\s+)$")
@@ -371,7 +369,7 @@ def reclaimed(flag: Flag, found: list[Clause], folded: Folded) -> Flag | None:
     introduces = (
         not folded.text[at:end].endswith("s")  # one person: not "poofters here are…"
         and HERE.match(folded.text, end)
-        and INTRODUCING.fullmatch(folded.text, 0, at)
+        and SELF_WORDS.fullmatch(folded.text, 0, at)
     )
     if (
         LIKE_ME.match(folded.text, end)
