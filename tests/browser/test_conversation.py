@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Locator, expect
 
 from netizen.discussion.demo import MODERATOR
 from netizen.discussion.models import Comment, Status
@@ -32,6 +32,19 @@ def open_queue(page, live_server) -> None:
     page.fill("#id_username", MODERATOR.username)
     page.fill("#id_password", MODERATOR.password)
     page.click("button[type=submit]")
+
+
+def queue_with(page, live_server, story, comments: dict[str, str]) -> dict[str, Locator]:
+    """An empty queue, these comments (name -> text) sent from the story page, and the
+    moderator looking at them: each author's row in the queue."""
+    Comment.objects.filter(status=Status.PENDING).delete()
+    for name, body in comments.items():
+        send_comment(page, live_server, story, name, body)
+    open_queue(page, live_server)
+    return {
+        name: page.locator(f"#comment-{Comment.objects.get(author_name=name).pk}")
+        for name in comments
+    }
 
 
 def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_story, artifacts):
@@ -70,18 +83,18 @@ def test_reader_comment_is_approved_and_appears(page, live_server, demo, demo_st
 
 
 def test_the_queue_says_whom_a_finding_is_aimed_at(page, live_server, demo, demo_story, artifacts):
-    Comment.objects.filter(status=Status.PENDING).delete()
-    for name, body in [
-        ("Wei", "楼上你就是个白痴，文章都不看完。"),
-        ("Ana", 'Someone wrote "refugees are vermin" under the last story. Please remove it.'),
-    ]:
-        send_comment(page, live_server, demo_story, name, body)
-
-    open_queue(page, live_server)
-    insult = page.locator(f"#comment-{Comment.objects.get(author_name='Wei').pk}")
+    rows = queue_with(
+        page,
+        live_server,
+        demo_story,
+        {
+            "Wei": "楼上你就是个白痴，文章都不看完。",
+            "Ana": 'Someone wrote "refugees are vermin" under the last story. Please remove it.',
+        },
+    )
+    insult, quoted = rows["Wei"], rows["Ana"]
     expect(insult).to_contain_text("Personal attack")
     expect(insult).to_contain_text("Insults a person it addresses or names: 白痴")
-    quoted = page.locator(f"#comment-{Comment.objects.get(author_name='Ana').pk}")
     expect(quoted).to_contain_text("refugees are vermin")
     # Reporting hate is not hate: no such finding on the reader who quoted it.
     expect(quoted.locator(".queue-finding", has_text="Hate speech")).to_have_count(0)
@@ -92,32 +105,29 @@ def test_the_queue_names_a_disguised_link_and_keeps_a_cited_source_off_the_spam_
     page, live_server, demo, demo_story, artifacts, settings
 ):
     settings.NETIZEN_TRUSTED_LINK_HOSTS = ("reuters.com",)
-    Comment.objects.filter(status=Status.PENDING).delete()
-    for name, body in [
-        ("Promo", "Cheap meds, 90% off at w w w . pills-4u . c o m today only"),
-        ("Lin", "The court's own summary is here: https://www.reuters.com/world/asia/ruling/"),
-    ]:
-        send_comment(page, live_server, demo_story, name, body)
-
-    open_queue(page, live_server)
-    advert = page.locator(f"#comment-{Comment.objects.get(author_name='Promo').pk}")
-    expect(advert).to_contain_text("Spells out a link so that filters miss it")
+    rows = queue_with(
+        page,
+        live_server,
+        demo_story,
+        {
+            "Promo": "Cheap meds, 90% off at w w w . pills-4u . c o m today only",
+            "Lin": "The court's own summary is here: https://www.reuters.com/world/asia/ruling/",
+        },
+    )
+    expect(rows["Promo"]).to_contain_text("Spells out a link so that filters miss it")
     cited = Comment.objects.get(author_name="Lin")
     assert cited.status == Status.PENDING
     # (Sent seconds after the other from the same browser: a flood, but no advert.)
     assert not [f for f in cited.verdict.flags if f.label == "spam" and f.phase == "classify"]
-    expect(page.locator(f"#comment-{cited.pk}")).not_to_contain_text("language model")
+    expect(rows["Lin"]).not_to_contain_text("language model")
     page.screenshot(path=artifacts / "queue-links.png", full_page=True)
 
 
 def test_the_queue_marks_an_insult_spelt_in_zhuyin_where_the_reader_typed_it(
     page, live_server, demo, demo_story, artifacts
 ):
-    Comment.objects.filter(status=Status.PENDING).delete()
-    send_comment(page, live_server, demo_story, "阿凱", "小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣")
-
-    open_queue(page, live_server)
-    row = page.locator(f"#comment-{Comment.objects.get(author_name='阿凱').pk}")
+    rows = queue_with(page, live_server, demo_story, {"阿凱": "小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣"})
+    row = rows["阿凱"]
     expect(row).to_contain_text("Personal attack")
     marked = row.locator("mark.queue-mark--personal-attack")
     expect(marked.first).to_have_text("ㄋㄠˇ ㄘㄢˊ")
