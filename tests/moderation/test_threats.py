@@ -188,7 +188,6 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "周末放把火烧烤吧，我带肉。",
         "这款洗手液能杀死一批细菌。",
         "It would be a shame if the bill failed in the Senate.",
-        "Kill all the mosquitoes in the garden first.",
         "Joan of Arc was burned at the stake in 1431.",
         "I will find you a good doctor.",
         "I don't know where she lives.",
@@ -330,3 +329,9 @@ def test_knowing_where_someone_or_their_child_is_and_wrecking_their_places_are_t
 
 def test_asking_where_someone_studies_threatens_no_one():
     assert threat_flags("你在哪个学校读书？我知道那里很好。") == []
+
+
+def test_only_atrocities_done_to_people_are_read_as_commands():
+    assert spans(fold("Burn down every mosque in the country.").text)
+    assert spans(fold("Gas the Jews.").text)
+    assert spans(fold("Kill all the mosquitoes in the garden first.").text) == []
