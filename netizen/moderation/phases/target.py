@@ -231,7 +231,7 @@ class Reading:
     # A short comment in which nothing abusive was found, by cue or word list: the Chinese
     # model reads "你在写什么？" or "那就是答案。" as offensive on a few characters alone, the
     # English one "I just cut my finger." as obscene.
-    says_too_little: bool = False
+    says_too_little: bool
 
 
 def run(state: ScreeningState) -> None:
