@@ -99,14 +99,14 @@ QUOTED = re.compile(
 # (The span starts at the colon, so that the pattern opens with it and is quick to scan; the
 # introducer is read behind it.)
 INTRODUCED = re.compile(
-    r"[:：](?:(?<=[说讲话写称][:：])(?<!我[说讲话写称][:：])"
+    r"(?=[:：，,])(?:[:：](?:(?<=[说讲话写称][:：])(?<!我[说讲话写称][:：])"
     r"|(?<=(?:原帖|原文|原话|转发|译文|推特|微博|留言|评论|翻译)[:：])(?<!我的留言[:：])"
     r"(?<!我的评论[:：])|(?<=原话是[:：]))"
     r"\s*[^。！？!?\n「“\"『—]{2,}"
     r"|[，,:：](?<=(?:写道|说道|声称|表示)[，,:：])\s*[^。！？!?\n「“\"『—]{2,}"
     r"|:(?:(?<=said:|says:)|(?<=wrote:)|(?<=writes:|posted:)|(?<=tweeted:)"
     r"|(?<=translation:))(?<!\bi said:)"
-    r"\s*[^.!?\n\"“—]{2,}"
+    r"\s*[^.!?\n\"“—]{2,})"
 )
 # How close before a cue a negation must stand to deny it, in characters: "are not vermin",
 # "不是寄生虫"; a "not" elsewhere in the clause says nothing about the cue.

@@ -138,10 +138,11 @@ ENGLISH = re.compile(
 # Hunted or tracked down: "I'm going to find you, @ghost_writer" (not "I will find you a good
 # doctor"), "I know where you live", "found out where he lives" (not "I don't know where she
 # lives").
+# (The lookahead names the first letters: without it the lookbehinds run at every position.)
 TRACKED = re.compile(
-    r"\bfind\s++you\b(?!\s+(?:a|an|the|some|something|one|another)\b)"
+    r"(?=[fkt])(?:\bfind\s++you\b(?!\s+(?:a|an|the|some|something|one|another)\b)"
     r"|(?<!n't\s)(?<!n’t\s)(?<!\bnot\s)(?<!never\s)\b(?:know|find(?:\s+out)?|found(?:\s+out)?"
-    r"|track(?:ed)?\s+down)\s++where\s++(?:you|he|she|they)\s++lives?\b"
+    r"|track(?:ed)?\s+down)\s++where\s++(?:you|he|she|they)\s++lives?\b)"
 )
 # An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews"
 # (not "Kill all the mosquitoes").
@@ -254,7 +255,14 @@ CHINESE = re.compile(
 )
 
 
+_LATIN = re.compile("[a-z]")
+
+
 def spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` (folded) says a threat, in text order."""
-    patterns = (ENGLISH, COMMANDED, TRACKED, CHINESE)
+    """Where ``text`` (folded) says a threat, in text order. (A text without Latin letters
+    is not searched for English threats, nor an ASCII one for Chinese: every comment passes
+    here.)"""
+    patterns = [ENGLISH, COMMANDED, TRACKED] if _LATIN.search(text) else []
+    if not text.isascii():
+        patterns.append(CHINESE)
     return sorted(m.span() for pattern in patterns for m in pattern.finditer(text))

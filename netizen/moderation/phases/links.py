@@ -42,6 +42,8 @@ _ID = (
     r"\+?\d{1,4}(?:[\s-]?\d{2,5}){1,4}(?!\d))"
 )
 _CONTACT = re.compile(
+    # (Every form opens with one of these: a position without one fails at once.)
+    r"(?=[加vwq微威薇扣tl+81])(?:"
     # 加V, 加微, 加Q, 加扣扣, 加LINE, 加赖 (LINE, in Taiwan): "add me on WeChat/QQ", with or without
     # the id.
     r"加\s*(?:v|微|薇|威|q|扣|企鹅)(?![a-z])"
@@ -51,6 +53,7 @@ _CONTACT = re.compile(
     # Mainland mobile numbers, also spaced or hyphenated; and 加 + a QQ-like number.
     r"|(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)"
     r"|加\s*\d{6,11}(?!\d)"
+    r")"
 )
 # An invitation to a messenger group or chat: t.me/moonsignals, wa.me/85251234567.
 _INVITE = re.compile(
