@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Protocol
 
@@ -39,7 +39,8 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")  # the same words, sooner, in folded ASCI
 # word ("@ss", "$hit").
 _SYMBOL_CHARS = "!$@|"
 _OPENING_SYMBOLS = "@$"
-_SYMBOLS = re.compile(f"[{_SYMBOL_CHARS}]")
+# Where a symbol may stand for a letter: before a letter or digit (a$$hole, @55).
+_SYMBOLS = re.compile(f"[{_SYMBOL_CHARS}][^\\W_{_CJK_CLASS}]")
 # A word with symbols written for letters: "sh!t", "a$$hole", "@ss", "b!tch". It starts where
 # no word or symbol stands before it (so a run of symbols is scanned once, not from each of
 # its characters), holds at least one symbol, and every symbol inside it is followed by
@@ -330,25 +331,22 @@ class Lexicon[T: Entry]:
         return found
 
     def _match_latin(self, text: str) -> Iterable[Match[T]]:
-        for spaced in _SPACED.finditer(text):
-            letters = _NOT_ALNUM.sub("", spaced.group())
-            start = spaced.start()
+        scanned = _scan(text)
+        for letters, start, second, end in scanned.spaced:
             terms = self._latin.get((self._canonical[letters],), ())
             if not terms and letters[0] in "ai":  # "you are a m o r o n": "a" is a word
-                start = spaced.start(1)
+                start = second
                 terms = self._latin.get((self._canonical[letters[1:]],), ())
             for term in terms:
-                yield Match(term, start, spaced.end())
-        yield from self._match_symbol_words(text)
+                yield Match(term, start, end)
+        yield from self._match_symbol_words(scanned)
         yield from self._match_masked_words(text)
-        pattern = _ASCII_WORD if text.isascii() else _WORD
-        words = pattern.findall(text)
+        words, spans = scanned.words
         if not words:
             return
         canonical = list(map(self._canonical.__getitem__, words))
         if self._first.keys().isdisjoint(canonical):
             return
-        spans = [m.span() for m in pattern.finditer(text)]
         first, latin = self._first, self._latin
         for i, word in enumerate(canonical):
             lengths = first.get(word)
@@ -359,15 +357,13 @@ class Lexicon[T: Entry]:
                 for term in terms or ():
                     yield Match(term, spans[i][0], spans[i + n - 1][1])
 
-    def _match_symbol_words(self, text: str) -> Iterable[Match[T]]:
+    def _match_symbol_words(self, scanned: _Scanned) -> Iterable[Match[T]]:
         """One-word terms spelled with symbols for letters. Only a word that then spells a
         term counts: "idiot!moron" still matches as two words, not as one that spells
         nothing."""
-        if not _SYMBOLS.search(text):
-            return
-        for found in _SYMBOL_WORD.finditer(text):
-            for term in self._latin.get((self._canonical[found.group()],), ()):
-                yield Match(term, found.start(), found.end())
+        for word, start, end in scanned.symbol_words:
+            for term in self._latin.get((self._canonical[word],), ()):
+                yield Match(term, start, end)
 
     def _match_masked_words(self, text: str) -> Iterable[Match[T]]:
         """One-word terms with asterisks for some letters ("f*ck", "n*gger")."""
@@ -382,11 +378,7 @@ class Lexicon[T: Entry]:
         start = self._cjk_start
         if start is None:
             return
-        view = _NOT_VIEW.sub("", text)
-        origin: Sequence[int] = range(len(text))
-        if len(view) != len(text):
-            spans = [chunk.span() for chunk in _VIEW.finditer(text)]
-            origin = [i for span in spans for i in range(*span)]
+        view, origin = _scan(text).view
         lengths, cjk = self._cjk_lengths, self._cjk
         for hit in start.finditer(view):
             i = hit.start()
@@ -410,6 +402,52 @@ class Lexicon[T: Entry]:
         """Work out now how the Chinese terms sound, rather than at the first comment that
         spells one in Zhuyin: the first also loads pypinyin, about 0.2 s."""
         self._sounds  # noqa: B018 (a cached property, read for its effect)
+
+
+class _Scanned:
+    """What matching reads off a text whatever the list: its words and their spans, its
+    spaced-out letters, its symbol-spelt words, the view CJK terms are found in. Several
+    lists match each comment (the word list, the cue lists), so it is worked out once per
+    text (see :func:`_scan`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def spaced(self) -> tuple[tuple[str, int, int, int], ...]:
+        """Each run of spaced-out letters: the letters, where it starts, where its second
+        letter starts, where it ends."""
+        return tuple(
+            (_NOT_ALNUM.sub("", found.group()), found.start(), found.start(1), found.end())
+            for found in _SPACED.finditer(self.text)
+        )
+
+    @cached_property
+    def words(self) -> tuple[list[str], list[tuple[int, int]]]:
+        """The words, and their spans."""
+        pattern = _ASCII_WORD if self.text.isascii() else _WORD
+        found = list(pattern.finditer(self.text))
+        return [word.group() for word in found], [word.span() for word in found]
+
+    @cached_property
+    def symbol_words(self) -> tuple[tuple[str, int, int], ...]:
+        if not _SYMBOLS.search(self.text):
+            return ()
+        return tuple((w.group(), w.start(), w.end()) for w in _SYMBOL_WORD.finditer(self.text))
+
+    @cached_property
+    def view(self) -> tuple[str, Sequence[int]]:
+        """The text as CJK terms are matched in it (letters, digits and phrase-ending
+        punctuation), and where each of its characters stands in the text."""
+        text = self.text
+        view = _NOT_VIEW.sub("", text)
+        if len(view) == len(text):
+            return view, range(len(text))
+        spans = [chunk.span() for chunk in _VIEW.finditer(text)]
+        return view, [i for span in spans for i in range(*span)]
+
+
+_scan = lru_cache(maxsize=8)(_Scanned)
 
 
 def _drop_nested[T: Entry](matches: list[Match[T]]) -> list[Match[T]]:

@@ -88,6 +88,7 @@ def test_multi_word_terms_match_as_phrases():
         ("SHÏT", "SHÏT"),
         ("sh!t, the stream died", "sh!t"),  # symbols for letters
         ("a pain in the @ss", "@ss"),
+        ("a pain in the @55", "@55"),  # a symbol before digits for letters
         ("what a b!tch", "b!tch"),
         ("what the fvck", "fvck"),  # v for u
         ("shit!", "shit"),  # a symbol at the end is punctuation
@@ -121,6 +122,18 @@ def test_symbols_and_vs_in_everyday_text_spell_nothing(text):
 def test_words_joined_by_a_symbol_are_still_found_one_by_one():
     assert found("idiot!cunt") == [("idiot", "idiot"), ("cunt", "cunt")]
     assert [typed for _, typed in found("fuck!fuck!")] == ["fuck", "fuck"]
+
+
+def test_lists_matching_the_same_text_each_find_their_own_terms():
+    """What matching reads off a text is worked out once for all lists; each list still
+    finds only its own terms, disguised ones included."""
+    other = Lexicon.from_terms(
+        [Term("moron", "personal_attack", "suspect"), Term("垃圾", "obscenity", "suspect")]
+    )
+    text = "sh!t, you m o r o n, idiot 傻逼 垃圾"
+    assert found(text) == [("shit", "sh!t"), ("idiot", "idiot"), ("傻逼", "傻逼")]
+    assert found(text, other) == [("moron", "m o r o n"), ("垃圾", "垃圾")]
+    assert found(text) == [("shit", "sh!t"), ("idiot", "idiot"), ("傻逼", "傻逼")]
 
 
 def test_chinese_terms_match_inside_unsegmented_sentences():
