@@ -5,8 +5,9 @@ character n-grams (TF-IDF weighted as scikit-learn's ``TfidfVectorizer`` builds 
 NB-LR: present or not, scaled by a log-count ratio; l2-normalised) followed by Platt's
 sigmoid calibration, averaged over one or more folds as
 scikit-learn's ``CalibratedClassifierCV`` does. Scoring one text is a few dict look-ups per
-n-gram: no numpy or scikit-learn at scoring time, so a comment costs tens of microseconds
-rather than the milliseconds of a scikit-learn call.
+n-gram (or, for short character n-grams, a few numpy steps: see :class:`PackedCharGrams`):
+no scikit-learn at scoring time, so a comment costs tens of microseconds rather than the
+milliseconds of a scikit-learn call.
 
 Three models are shipped:
 
@@ -41,6 +42,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+
+import numpy as np
 
 from netizen.moderation import registry
 from netizen.moderation.normalise import t2s
@@ -141,19 +144,23 @@ class Features:
             text = PREPARE_STEPS[step](text)
         return text
 
+    def char_text(self, text: str) -> str:
+        """``text`` as the char analyzer reads its n-grams off: prepared, runs of
+        whitespace folded."""
+        return WHITE_SPACES.sub(" ", self.prepared(text))
+
     def __call__(self, text: str) -> list[str]:
         """The n-grams of ``text``, with repeats (a callable analyzer for scikit-learn)."""
-        text = self.prepared(text)
         low, high = self.ngram_range
         if self.analyzer == "word":
-            tokens = WORD_PATTERN.findall(text)
+            tokens = WORD_PATTERN.findall(self.prepared(text))
             if (low, high) == (1, 1):
                 return tokens
             grams = tokens if low == 1 else []
             for n in range(max(low, 2), min(high, len(tokens)) + 1):
                 grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
             return grams
-        text = WHITE_SPACES.sub(" ", text)
+        text = self.char_text(text)
         grams = list(text) if low == 1 else []
         # List comprehensions, not generators: this runs for every comment and model.
         for n in range(max(low, 2), min(high, len(text)) + 1):
@@ -174,6 +181,72 @@ class Features:
             ngram_range=(int(data["ngram_range"][0]), int(data["ngram_range"][1])),
             prepare=tuple(data["prepare"]),
         )
+
+
+class PackedCharGrams:
+    """An NB-LR model's n-grams of one to three characters as sorted integers, 21 bits a
+    character (every code point fits), each with its share ``(idf², idf·w)``.
+
+    A text's n-grams are then packed the same way and looked up with numpy in a few
+    vectorised steps, instead of one string slice and one dict look-up each: the Chinese
+    model, with 63,000 n-grams, scores a comment in about a third of the time. The sums are
+    those of the dict look-ups, in another order (equal to rounding error)."""
+
+    BITS = 21
+    LONGEST = 3
+
+    def __init__(self, pairs: dict[str, tuple[float, float]], ngram_range: tuple[int, int]):
+        self.ngram_range = ngram_range
+        found = [(self.pack(term), pair) for term, pair in pairs.items()]
+        # A longer term can never be an n-gram of a text: the analyzer makes none.
+        found = [(key, pair) for key, pair in found if key is not None]
+        keys = np.array([key for key, _ in found], dtype=np.int64)
+        order = np.argsort(keys)
+        # A last key above any n-gram's, sharing nothing: a search always lands on a key.
+        self.keys = np.append(keys[order], np.iinfo(np.int64).max)
+        self.squares = np.append(np.array([p[0] for _, p in found])[order], 0.0)
+        self.dots = np.append(np.array([p[1] for _, p in found])[order], 0.0)
+
+    @classmethod
+    def fits(cls, features: Features) -> bool:
+        return features.analyzer == "char" and features.ngram_range[1] <= cls.LONGEST
+
+    @classmethod
+    def pack(cls, term: str) -> int | None:
+        """The integer of an n-gram: its code points plus one (so that no character is
+        zero, and "a" differs from "\0a"), 21 bits each, the last character lowest."""
+        if not 1 <= len(term) <= cls.LONGEST:
+            return None
+        key = 0
+        for character in term:
+            key = (key << cls.BITS) | (ord(character) + 1)
+        return key
+
+    def sums(self, text: str) -> tuple[float, float]:
+        """``(Σ idf², Σ idf·w)`` over the distinct n-grams of ``text`` (as the char analyzer
+        reads it) that the model knows."""
+        # surrogatepass: a lone surrogate in a comment is a code point like any other.
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = points.astype(np.int64) + 1
+        bits = self.BITS
+        low, high = self.ngram_range
+        grams = []
+        if low <= 1:
+            grams.append(codes)
+        if low <= 2 <= high:
+            grams.append((codes[:-1] << bits) | codes[1:])
+        if high >= 3:
+            grams.append((codes[:-2] << 2 * bits) | (codes[1:-1] << bits) | codes[2:])
+        packed = np.concatenate(grams)
+        packed.sort()
+        if len(packed) > 1:  # each n-gram counts once
+            first = np.empty(len(packed), dtype=bool)
+            first[0] = True
+            np.not_equal(packed[1:], packed[:-1], out=first[1:])
+            packed = packed[first]
+        at = np.searchsorted(self.keys, packed)
+        at = at[self.keys[at] == packed]
+        return float(self.squares[at].sum()), float(self.dots[at].sum())
 
 
 @dataclass(eq=False)
@@ -214,8 +287,11 @@ class LinearTextModel:
         # Work each n-gram's share out once, at load: for binary tf (an NB-LR model, one
         # fold) just (idf², idf·w), two additions per n-gram found, which keeps its larger
         # vocabulary as fast to score; otherwise the idf and the weights times the idf.
+        self._packed: PackedCharGrams | None = None
         if self.binary_tf:
             self._pairs = {term: (idf * idf, idf * w) for term, (idf, w) in self.terms.items()}
+            if PackedCharGrams.fits(self.features):
+                self._packed = PackedCharGrams(self._pairs, self.features.ngram_range)
         else:
             self._rows = {
                 term: (row[0], tuple(row[0] * w for w in row[1:]))
@@ -224,6 +300,9 @@ class LinearTextModel:
 
     def decision(self, text: str) -> list[float]:
         """The raw linear score ``w_k·x + intercept_k`` of each fold."""
+        if self._packed is not None:
+            squares, dot = self._packed.sums(self.features.char_text(text))
+            return self._decisions([dot], squares)
         squares = 0.0
         grams = self.features(text)
         if self.binary_tf:  # each n-gram counts once

@@ -6,6 +6,7 @@ Tests that need /work/shared/datasets (COLD, Davidson tweets) skip when it is ab
 import csv
 import gzip
 import json
+import math
 
 import opencc
 import pytest
@@ -199,6 +200,60 @@ def test_binary_tf_scores_a_repeated_ngram_as_one():
     # Binary tf has a path of its own; on text without repeats it scores as counts do.
     for text in ["bad day", "day", "", "good"]:
         assert binary.score(text) == pytest.approx(sublinear.score(text), abs=1e-15)
+
+
+def reference_score(model: classifiers.LinearTextModel, text: str) -> float:
+    """NB-LR scoring written out plainly: each distinct n-gram the model knows adds idf·w,
+    the vector has unit length, one calibrated fold."""
+    known = [model.terms[gram] for gram in set(model.features(text)) if gram in model.terms]
+    norm = math.sqrt(sum(idf * idf for idf, _ in known)) or 1.0
+    (fold,) = model.folds
+    f = sum(idf * w for idf, w in known) / norm + fold.intercept
+    return classifiers.sigmoid(-(fold.a * f + fold.b))
+
+
+@pytest.mark.parametrize("ngram_range", [(1, 1), (1, 2), (2, 3), (1, 3), (3, 3)])
+def test_a_character_nb_lr_model_scores_every_text_as_written_out(ngram_range):
+    """Such models (the Chinese one) are scored with numpy over n-grams packed as integers;
+    the score is the plain sum's, whatever the characters."""
+    terms = {
+        "傻": (1.2, 0.8),
+        "傻逼": (2.5, 1.9),
+        "你是": (0.7, -0.4),
+        "是傻逼": (3.0, 2.2),
+        "a b": (1.1, 0.3),  # runs of white space read as one space
+        " ": (0.2, -0.1),
+        "\ud800": (0.9, 0.6),  # a lone surrogate is a character like any other
+        "😀": (0.5, -0.3),
+        "𠀀x": (1.4, 0.9),
+        "x": (0.3, 0.2),
+        "\x00a": (4.0, 4.0),  # not "a"
+        "longer": (5.0, 5.0),  # never an n-gram of three characters at most
+    }
+    model = classifiers.LinearTextModel(
+        name="toy",
+        version="",
+        language="zh",
+        label=HATE_SPEECH,
+        features=classifiers.Features("char", ngram_range, ("lower",)),
+        terms=terms,
+        folds=[classifiers.Fold(-0.2, -1.7, 0.1)],
+        binary_tf=True,
+    )
+    texts = [
+        "",
+        "x",
+        "你是傻逼，你是傻逼",
+        "A  \t B",
+        "\ud800x😀",
+        "𠀀x𠀀x",
+        "a",
+        "longer",
+        "無關的句子",
+    ]
+    for text in texts:
+        assert model.score(text) == pytest.approx(reference_score(model, text), abs=1e-12)
+    assert model.score("你是傻逼") > model.score("你是")
 
 
 def test_a_binary_tf_model_with_several_folds_is_refused():
