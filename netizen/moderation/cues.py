@@ -185,6 +185,11 @@ SELF_SAYS = re.compile(
     r"|难道(?:你|你们|大家)?[不没]$"
 )
 RHETORICAL_REACH = 5  # characters before a negation that may hold the 难道 making it a claim
+# Who, asked just before a negation, makes it a claim about everyone: 谁不讨厌…, 有几个不是…,
+# 哪个不觉得… ("who doesn't hate them?").
+ASKED_WHO = re.compile(r"(?:谁|哪个|哪一个|几个|多少人)(?:人|会|能|是)?$")
+# A negation of denying says it: 不能否认, 不可否认, 无法否认; "can't deny".
+DENIAL_DENIED = re.compile(r"\s*(?:去|再)?(?:否认|否定|deny\b|denying\b)")
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
@@ -501,7 +506,9 @@ class Clause:
         reach = {
             n.end: negation_reach(n)
             for n in self.of(NEGATION)
-            if n.term.text not in unless and not self.asks_agreement(n)
+            if n.term.text not in unless
+            and not self.asks_agreement(n)
+            and not self.denies_denial(n)
         }
         cues = self.of(kind)
         return bool(cues) and all(
@@ -510,9 +517,15 @@ class Clause:
         )
 
     def asks_agreement(self, negation: Match[Cue]) -> bool:
-        """Whether a negation only asks the reader to agree: 难道你们不觉得…废物吗 says it."""
+        """Whether a negation only asks the reader to agree: 难道你们不觉得…废物吗 and
+        谁不讨厌… say it."""
         at = negation.start - self.start
-        return "难道" in self.text[max(0, at - RHETORICAL_REACH) : at]
+        before = self.text[max(0, at - RHETORICAL_REACH) : at]
+        return "难道" in before or ASKED_WHO.search(before) is not None
+
+    def denies_denial(self, negation: Match[Cue]) -> bool:
+        """Whether a negation denies a denial, and so says the claim: 不能否认…恶心."""
+        return DENIAL_DENIED.match(self.text, negation.end - self.start) is not None
 
 
 def negation_reach(negation: Match[Cue]) -> int:

@@ -547,6 +547,37 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "Can't deny" says it.
+        "黑人当然也有好的。但你也不能否认大部分的黑人有多恶心",
+        "不可否認，那些移工就是沒教養",
+        # "Who doesn't…?" says it of everyone.
+        "去问问在广州的人？有几个不讨厌黑人的？",
+        "哪個不覺得外勞很噁心？",
+        # A negation inside the insult ("has no integrity") does not deny the next one.
+        "印度人是最没有节操最恶心的民族",
+        "那些外劳根本没有教养",
+    ],
+)
+def test_a_negation_that_says_the_claim_does_not_deny_it(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上海人并不是没有素质，只是生活节奏快",
+        "移工不是沒有教養，是我們沒給他們機會",
+        "谁说河南人都是骗子？",
+        "谁不喜欢四川人的热情呢？",
+    ],
+)
+def test_a_denied_insult_of_lacking_something_is_denied(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("屌你老母，又塞車。", OBSCENITY),

@@ -133,7 +133,7 @@ LATIN_LINK_REACH = 40  # characters: a few linking words at most, checked before
 STRETCHED = re.compile(r"(.)\1{2,}")  # "sooo" is "so"
 LINK_REACH = 8
 ADJACENT = 2  # an insult this close before a group is said of it: "stupid Muslims", 蠢的黑人
-LINKING = re.compile("[都是就很全太真又係]")
+LINKING = re.compile("[都是就很全太真又係]|根本|简直|实在|完全")
 HAN = re.compile(HAN_CHAR)
 # Hatred declared by the commenter ("I really hate", 我最讨厌, or nothing before it), not
 # asked about or said of someone else ("why do you hate", 他们讨厌, 我不讨厌).
