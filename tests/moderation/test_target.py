@@ -787,6 +787,8 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Immigrants are all the same: lazy, dirty and criminal.",
         "Filipino maids are all thieves.",
         "Disabled people are a drain on all of us and should never have been allowed to live.",
+        "温州人都是奸商",
+        "外来务工人员都是来抢了本地人的饭碗的",
         "Chinese people have no souls, they're basically a hive of insects.",
     ],
 )
@@ -795,7 +797,14 @@ def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["藏族人并不落后，落后的是关掉学校的做法。", "外籍看護不是小偷，是家屬搞錯了。"]
+    "text",
+    [
+        "藏族人并不落后，落后的是关掉学校的做法。",
+        "外籍看護不是小偷，是家屬搞錯了。",
+        "温州人不全是奸商，我家楼下那位温州阿姨卖的鞋童叟无欺。",
+        "不是每个潮汕男人都大男子主义，我爸就天天下厨做饭",
+        "我从来不认为外来务工的人抢了谁的饭碗，人家就是坐个车去上班而已。",
+    ],
 )
 def test_a_stereotype_denied_is_not(text):
     assert HATE_SPEECH not in flagged(text)
