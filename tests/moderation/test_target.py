@@ -570,10 +570,12 @@ def test_a_negation_that_says_the_claim_does_not_deny_it(text):
         "上海人并不是没有素质，只是生活节奏快",
         "移工不是沒有教養，是我們沒給他們機會",
         "谁说河南人都是骗子？",
+        "谁告诉你跨性别者都是精神病的？医学上早就不这么看了。",
+        "誰規定客家人就一定小氣？",
         "谁不喜欢四川人的热情呢？",
     ],
 )
-def test_a_denied_insult_of_lacking_something_is_denied(text):
+def test_a_claim_denied_or_asked_who_says_it_is_not_hate(text):
     assert HATE_SPEECH not in flagged(text)
 
 

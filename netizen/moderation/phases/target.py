@@ -398,6 +398,7 @@ def denial(found: list[Clause]) -> float:
     about_group = [clause for clause in found if clause.has(GROUP)]
     if any(negates_demeaning(clause) or asks_who_says(clause) for clause in about_group):
         return CANCELLED
+
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
     return 1.0
@@ -432,8 +433,9 @@ def asked_then_rejected(found: list[Clause], index: int) -> bool:
 
 
 def denies(clause: Clause) -> bool:
-    """The clause rejects a claim as bigoted or false, or negates its demeaning words."""
-    return clause.has(REJECTION) or negates_demeaning(clause)
+    """The clause rejects a claim as bigoted or false, negates its demeaning words, or asks
+    who says them."""
+    return clause.has(REJECTION) or negates_demeaning(clause) or asks_who_says(clause)
 
 
 def is_short(text: str) -> bool:
