@@ -55,6 +55,9 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "博主你还有脸说别人？真是个笑话。",
         "韓國那個網紅根本是整形怪。",
         "樓上嗰位，你講嘢可唔可以用下個腦？",
+        "你講乜都冇人信啦，大話精。",
+        "講真，你呢類KOL淨係識呃like，冇料到極。",
+        "蛤？你是什麼咖啊，也配來評論別人的專業？",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
