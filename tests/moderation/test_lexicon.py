@@ -278,6 +278,7 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
         "0010_evasive_spellings",
         "0011_offers_and_mixed_spellings",
         "0012_zhuyin_and_cantonese_spellings",
+        "0013_cantonese_and_vulgar_terms",
     ):
         later = importlib.import_module(f"netizen.discussion.migrations.{name}")
         assert set(later.TERMS) <= shipped_terms
@@ -306,6 +307,20 @@ def test_chinese_spam_offers_are_spam(text):
 )
 def test_swearing_as_an_intensifier_is_obscenity(text):
     assert labels(text) == {"obscenity"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("她那对大奶子在直播里晃来晃去", "obscenity"),
+        ("屌閪，今日又要加班。", "obscenity"),
+        ("你个不食人间烟火的傻叉", "obscenity"),
+        ("你这种圣母婊就是闲得慌", "personal_attack"),
+        ("那帮蛮子给多少钱都是白扶贫", "hate_speech"),
+    ],
+)
+def test_vulgar_words_insults_and_slurs_added_later_are_found(text, label):
+    assert labels(text) == {label}
 
 
 @pytest.mark.parametrize(

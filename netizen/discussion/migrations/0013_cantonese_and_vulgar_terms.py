@@ -1,0 +1,26 @@
+"""Add the terms shipped in zh.tsv after 0012 to sites whose list predates them: 奶子
+(vulgar for breasts), 傻叉 (傻逼 softened), 屌閪 (Cantonese swearing), 圣母婊 (an insult for
+someone mocked as sanctimonious) and 蛮子 (a slur for southerners and minorities).
+
+Written out here, not read from the files, so this adds exactly these whatever the files say
+later; a term the site already has under the same label (or had and edited) is left as is.
+A fresh site gets them from 0002, which seeds the whole current file.
+"""
+
+from django.db import migrations
+
+from netizen.discussion.migrations import _shipped_terms as shipped_terms
+
+TERMS = [
+    ("奶子", "obscenity", "suspect"),
+    ("傻叉", "obscenity", "suspect"),
+    ("屌閪", "obscenity", "banned"),
+    ("圣母婊", "personal_attack", "suspect"),
+    ("蛮子", "hate_speech", "suspect"),
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0012_zhuyin_and_cantonese_spellings")]
+
+    operations = [shipped_terms.operation(TERMS)]
