@@ -792,6 +792,10 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Immigrants are all the same: lazy, dirty and criminal.",
         "Filipino maids are all thieves.",
         "Disabled people are a drain on all of us and should never have been allowed to live.",
+        "Disabled people are a drain on society and should never have been born.",
+        "Black people just aren't as intelligent as whites, the science is clear.",
+        "Asians are soulless robots who can only copy, never create anything.",
+        "Travellers are scum, the lot of them.",
         "温州人都是奸商",
         "外来务工人员都是来抢了本地人的饭碗的",
         "Chinese people have no souls, they're basically a hive of insects.",
@@ -809,6 +813,10 @@ def test_a_stereotype_said_of_a_whole_group_is_hate_speech(text):
         "温州人不全是奸商，我家楼下那位温州阿姨卖的鞋童叟无欺。",
         "不是每个潮汕男人都大男子主义，我爸就天天下厨做饭",
         "我从来不认为外来务工的人抢了谁的饭碗，人家就是坐个车去上班而已。",
+        "没有哪个民族天生低人一等，这是常识。",
+        "农民工没有拉低城市素质，这城市本来就是他们一砖一瓦盖起来的。",
+        # "I never have" (said it) rejects; "should never have been" does not.
+        "I'm not saying Muslims are terrorists and I never have.",
     ],
 )
 def test_a_stereotype_denied_is_not(text):
@@ -1198,6 +1206,10 @@ def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():
         "The new bus line identifies each stop.",
         "The WhatsApp 2024 03 15 outage hit millions.",
         "花园里种了玫瑰花，草，还有几棵小树。",
+        "My dog isn't as smart as yours, but he tries.",
+        "That's a soulless building, whoever designed it.",
+        "Travellers at the airport waited six hours for their bags.",
+        "中华民族有五千年的历史。",
     ],
 )
 def test_everyday_comments_that_only_look_like_threats_hatred_or_contacts_are_left_alone(text):
