@@ -277,6 +277,9 @@ def test_an_attack_on_whoever_said_a_hateful_claim_is_a_personal_attack_not_hate
         '楼上说"外地人一来治安就变差"，哪里都有好人坏人。',
         "說「東北人都很粗魯」的，別一竿子打翻一船人。",
         "有人把黑人比作猴子，这是赤裸裸的种族歧视，必须举报。",
+        # Relatives and neighbours are persons who say things too.
+        "My dad used to say Mexicans were lazy. Then he picked fruit beside them for a season.",
+        "My neighbour always says Roma are thieves, and I've stopped arguing with him.",
     ],
 )
 def test_reporting_a_hateful_claim_to_reject_it_is_not_hate(text):
