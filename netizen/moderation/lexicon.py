@@ -385,7 +385,10 @@ class Lexicon[T: Entry]:
             for n in lengths[hit.group()]:
                 if i + n > len(view):  # a shorter term would match the cut-off slice
                     continue
-                for term in cjk.get(view[i : i + n], ()):
+                found = cjk.get(view[i : i + n], ())
+                if found and _runs_on(view, i, i + n):
+                    continue
+                for term in found:
                     yield Match(term, origin[i], origin[i + n - 1] + 1)
         if zhuyin.ZHUYIN.search(view):
             for key, i, end in self._sounds.find(view):
@@ -402,6 +405,19 @@ class Lexicon[T: Entry]:
         """Work out now how the Chinese terms sound, rather than at the first comment that
         spells one in Zhuyin: the first also loads pypinyin, about 0.2 s."""
         self._sounds  # noqa: B018 (a cached property, read for its effect)
+
+
+def _latin(character: str) -> bool:
+    return character.isascii() and character.isalnum()
+
+
+def _runs_on(view: str, start: int, end: int) -> bool:
+    """Whether a term that starts or ends with Latin letters (x你妈, 棒zi) is the end of a
+    longer Latin word in ``view`` ("xbox你妈妈") or runs on into one: those letters are a
+    word, and match whole, as Latin terms do."""
+    return (start > 0 and _latin(view[start]) and _latin(view[start - 1])) or (
+        end < len(view) and _latin(view[end - 1]) and _latin(view[end])
+    )
 
 
 class _Scanned:
