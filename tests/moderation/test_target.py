@@ -542,6 +542,8 @@ def test_an_ableist_insult_is_judged_by_whom_it_is_aimed_at():
     assert flagged("That's retarded, the app crashed again.") <= {OBSCENITY}
     assert PERSONAL_ATTACK in flagged("You are retarded, read the article.")
     assert HATE_SPEECH in flagged("Disabled people are retarded and useless.")
+    # The plural names disabled people as a group.
+    assert HATE_SPEECH in flagged("Retards shouldn't be allowed to vote, simple as.")
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
-"""Add the terms shipped in zh.tsv after 0012 to sites whose list predates them: 奶子
+"""Add the terms shipped in zh.tsv and en.tsv after 0012 to sites whose list predates them: 奶子
 (vulgar for breasts), 傻叉 (傻逼 softened), 屌閪 (Cantonese swearing), X你妈 and the like
 (操 or 干 written as X), 圣母婊 (an insult for someone mocked as sanctimonious), 蛮子 (a slur
 for southerners and minorities), and a shop's come-ons (全馆免运, 满千免运, 下单再送,
-认准本店).
+认准本店); and "retards", which as a plural names disabled people as a group, also as hate
+speech.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -27,6 +28,8 @@ TERMS = [
     ("满千免运", "spam", "suspect"),
     ("下单再送", "spam", "suspect"),
     ("认准本店", "spam", "suspect"),
+    ("retards", "obscenity", "banned"),
+    ("retards", "hate_speech", "suspect"),
 ]
 
 
