@@ -196,6 +196,14 @@ DENIAL_DENIED = re.compile(r"\s*(?:去|再)?(?:否认|否定|deny\b|denying\b)")
 CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
 # middle of an address: a@b.com.)
+# Whoever wrote what is quoted, named as a person: 写这种话的人, 留这种言论的人, PO文嗰个,
+# "the clown who wrote it". (Not 说的人多了: a kind of writing must be named.)
+WRITER = re.compile(
+    r"(?:写|说|讲|发|留|贴|po|转)出?(?:这种|这样的|这些|这条|这句|这个|那种|那条|那句|呢啲|呢种"
+    r"|嗰啲|嗰种|呢句)?(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾)(?:的|嘅)(?:人|那个人|那位|家伙"
+    r"|那个号|账号)|po文(?:嗰个|的那个|的人)"
+    r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b"
+)
 MENTION = re.compile(r"(?<![^\s,，:：(（【\[])@[^\s@,，:：。.!！?？、)）】\]]{2,20}")
 # "I'm not racist, but …", 我不是地域黑，但是…: a disclaimer before a claim, which its own
 # rejection word ("racist", 地域黑) does not deny.
@@ -300,14 +308,15 @@ def has_trigger(text: str) -> bool:
 @lru_cache(maxsize=16)
 def shaped_cues(text: str) -> tuple[Match[Cue], ...]:
     """Cues said in a sentence's shape rather than a fixed phrase: threats (see
-    :mod:`threats`), "not one of them is any good" said of a group, and a reader addressed
-    by @name. (Remembered for a few texts: the trigger test and the clause reading both
-    ask.)"""
+    :mod:`threats`), "not one of them is any good" said of a group, a reader addressed by
+    @name, and whoever wrote what is quoted. (Remembered for a few texts: the trigger test
+    and the clause reading both ask.)"""
     threatening = [Match(Cue(text[a:b], THREAT), a, b) for a, b in threats.spans(text)]
     none_good = [Match(Cue(m.group(), DEHUMANISE), *m.span()) for m in NONE_GOOD.finditer(text)]
     mentions = MENTION.finditer(text) if "@" in text else ()
     mentioned = [Match(Cue(m.group(), PERSON), *m.span()) for m in mentions]
-    return (*threatening, *none_good, *mentioned)
+    writers = [Match(Cue(m.group(), PERSON), *m.span()) for m in WRITER.finditer(text)]
+    return (*threatening, *none_good, *mentioned, *writers)
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:

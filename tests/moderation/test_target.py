@@ -313,6 +313,29 @@ def test_a_word_that_begins_with_a_verb_of_saying_reports_nothing(text, reported
     assert any(clause.attributed for clause in clauses(fold(text).text)) is reported
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原帖：“农村人就该待在农村”。写这种话的人就是头没教养的蠢猪。",
+        "原帖：「身障者都是社會負擔」。寫這種東西的人真的是垃圾。",
+        "有人留言「同志都該下地獄」，會留這種話的人就是個心理變態的垃圾。",
+        'The tweet said "Mexicans are all criminals" and the clown who wrote it is a moron.',
+    ],
+)
+def test_an_insult_at_whoever_wrote_the_quoted_post_is_an_attack_not_hate(text):
+    found = flagged(text)
+    assert PERSONAL_ATTACK in found
+    assert HATE_SPEECH not in found
+
+
+def test_saying_that_many_say_it_names_no_writer():
+    assert not any(
+        match.term.text == "说的人"
+        for clause in clauses(fold("说的人多了，也就成了真的").text)
+        for match in clause.matches
+    )
+
+
 def test_an_insult_at_whoever_made_the_reported_claim_is_still_an_attack():
     found = flagged('The guy saying Muslims are "animals" is a pathetic moron.')
     assert PERSONAL_ATTACK in found
