@@ -3,7 +3,8 @@
 Latin-script terms match whole words only, so a banned "ass" never fires inside "class" or
 "assistant". Chinese is written without spaces, so CJK terms match anywhere inside a sentence,
 also when the reader split them up with spaces or symbols (``傻 逼``, ``傻*逼``) or spelt
-them partly in Zhuyin (``幹ㄋㄧˇ娘``, see :mod:`netizen.moderation.zhuyin`); sentence
+them partly by sound, in Zhuyin or pinyin (``幹ㄋㄧˇ娘``, ``ruo智``, see
+:mod:`netizen.moderation.sounds`); sentence
 punctuation still separates them, so two words either side of a comma never join up.
 
 Matching is a few dictionary lookups per word, not a regular expression over every term, so
@@ -19,7 +20,7 @@ from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Protocol
 
-from netizen.moderation import zhuyin
+from netizen.moderation import sounds
 from netizen.moderation.normalise import Folded, fold
 from netizen.moderation.verdict import LABELS
 
@@ -390,20 +391,26 @@ class Lexicon[T: Entry]:
                     continue
                 for term in found:
                     yield Match(term, origin[i], origin[i + n - 1] + 1)
-        if zhuyin.ZHUYIN.search(view):
-            for key, i, end in self._sounds.find(view):
+        for alphabet in sounds.ALPHABETS:
+            if not alphabet.used_in(view):
+                continue
+            for key, i, end in self._sounds[alphabet.name].find(view):
+                if _runs_on(view, i, end):
+                    continue
                 for term in cjk[key]:
                     yield Match(term, origin[i], origin[end - 1] + 1)
 
     @cached_property
-    def _sounds(self) -> zhuyin.SoundIndex:
-        """The Chinese terms by how they sound, for spellings in Zhuyin: worked out at the
-        first comment that holds Zhuyin (or by :meth:`read_sounds`)."""
-        return zhuyin.SoundIndex(self._cjk)
+    def _sounds(self) -> dict[str, sounds.SoundIndex]:
+        """The Chinese terms by how they sound, for spellings in Zhuyin or pinyin: worked
+        out at the first comment that holds either (or by :meth:`read_sounds`)."""
+        return {
+            alphabet.name: sounds.SoundIndex(self._cjk, alphabet) for alphabet in sounds.ALPHABETS
+        }
 
     def read_sounds(self) -> None:
         """Work out now how the Chinese terms sound, rather than at the first comment that
-        spells one in Zhuyin: the first also loads pypinyin, about 0.2 s."""
+        spells one by sound: the first also loads pypinyin, about 0.2 s."""
         self._sounds  # noqa: B018 (a cached property, read for its effect)
 
 

@@ -103,7 +103,7 @@ def run_phase(name: str, phase: Phase, state: ScreeningState) -> float:
 
 def warm_up(context: ScreeningContext) -> None:
     """Load models, detectors and the shipped word lists (with how their Chinese terms sound,
-    for Zhuyin spellings) before the first comment's clock starts.
+    for spellings in Zhuyin or pinyin) before the first comment's clock starts.
 
     Loading the classifiers takes about a second, far over a phase's budget; without this the
     first comment a process screens would always wait for a person. A failure here is left for

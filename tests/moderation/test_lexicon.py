@@ -404,6 +404,45 @@ def test_chinese_terms_spelt_in_zhuyin_are_found_where_typed(text, typed):
     assert [spelt for _, spelt in found(text, lexicon)] == [typed]
 
 
+PINYIN_TERMS = Lexicon.from_rows(
+    [
+        ("弱智", "personal_attack", "suspect"),
+        ("脑残", "personal_attack", "suspect"),
+        ("残废", "hate_speech", "suspect"),
+        ("婊子", "obscenity", "banned"),
+        ("我们", "hate_speech", "suspect"),  # stands for any common word
+        ("你妈", "obscenity", "banned"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "typed"),
+    [
+        ("你这个ruo智，回去多读两年书", "弱智", "ruo智"),
+        ("残fei就该待在家里", "残废", "残fei"),
+        ("拜金的 b i a o 子", "婊子", "b i a o 子"),
+        ("評論區那個 naocan 又來了", "脑残", "naocan"),  # all pinyin, in a Chinese comment
+        ("RUO智才这么想", "弱智", "RUO智"),
+    ],
+)
+def test_chinese_terms_spelt_in_pinyin_are_found_where_typed(text, term, typed):
+    assert found(text, PINYIN_TERMS) == [(term, typed)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我昨天跟women一起吃饭",  # an English word that is pinyin too: all pinyin, too short
+        "The naocan account was suspended.",  # all pinyin with no Chinese around it
+        "装bility是什么意思",  # the letters run on into a longer word
+        "n妈",  # a first letter alone stands for nothing
+    ],
+)
+def test_latin_words_in_chinese_comments_spell_no_term_by_chance(text):
+    assert found(text, PINYIN_TERMS) == []
+
+
 SPELLING = Lexicon.from_rows(
     [
         ("pathetic", "personal_attack", "suspect"),
