@@ -76,8 +76,8 @@ QUOTED = re.compile(
     r"(?=[\"“「『‘《'>/\s])(?:"
     r'"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」|『[^』\n]{2,}』|‘[^’\n]{4,}’|《[^》\n]{4,100}》'
     # 'single quotes', told from apostrophes (it's, 'cause, the '90s) by what stands around
-    # them
-    r"|(?<![a-z0-9'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)[^'\n]{2,300}?"
+    # them; an apostrophe inside a word does not close one ('Africans can't run a country')
+    r"|(?<![a-z0-9'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)(?:[^'\n]|(?<=[a-z])'(?=[a-z])){2,300}?"
     r"(?<=[\w.!?])'(?![a-z0-9])"
     # A quoted line whose quote is in quotation marks ends with them: what follows on the
     # line is the reply ('> "Muslims are rats" Whoever wrote this is a coward').
