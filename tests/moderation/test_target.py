@@ -56,6 +56,7 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "韓國那個網紅根本是整形怪。",
         "樓上嗰位，你講嘢可唔可以用下個腦？",
         "你講乜都冇人信啦，大話精。",
+        "You clearly didn't read past the headline, you absolute muppet.",
         "講真，你呢類KOL淨係識呃like，冇料到極。",
         "蛤？你是什麼咖啊，也配來評論別人的專業？",
     ],
@@ -326,6 +327,12 @@ def test_an_insult_at_whoever_wrote_the_quoted_post_is_an_attack_not_hate(text):
     found = flagged(text)
     assert PERSONAL_ATTACK in found
     assert HATE_SPEECH not in found
+
+
+def test_a_quote_in_single_quotes_may_hold_an_apostrophe():
+    text = "The OP said 'Africans can't run a country' — mate, you can't run a bath. Thick."
+    assert HATE_SPEECH not in flagged(text)
+    assert quoted_spans(fold(text).text) == ((12, 42),)
 
 
 def test_saying_that_many_say_it_names_no_writer():
@@ -602,6 +609,7 @@ def test_a_negation_that_says_the_claim_does_not_deny_it(text):
         "移工不是沒有教養，是我們沒給他們機會",
         "谁说河南人都是骗子？",
         "谁告诉你跨性别者都是精神病的？医学上早就不这么看了。",
+        "邊個話菲傭全部都偷嘢？我屋企嗰位做咗十幾年。",
         "誰規定客家人就一定小氣？",
         "谁不喜欢四川人的热情呢？",
     ],
@@ -824,6 +832,9 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Black people just aren't as intelligent as whites, the science is clear.",
         "Asians are soulless robots who can only copy, never create anything.",
         "Travellers are scum, the lot of them.",
+        "Autistic kids are defective and their parents should be allowed to hand them back.",
+        "Catholics are brainwashed sheep who protect abusers.",
+        "Africans can't run a country to save their lives.",
         "温州人都是奸商",
         "外来务工人员都是来抢了本地人的饭碗的",
         "Chinese people have no souls, they're basically a hive of insects.",

@@ -1,7 +1,7 @@
 """Add the terms shipped in zh.tsv and en.tsv after 0012 to sites whose list predates them: 奶子
 (vulgar for breasts), 傻叉 (傻逼 softened), 屌閪 (Cantonese swearing), X你妈 and the like
 (操 or 干 written as X), 圣母婊 (an insult for someone mocked as sanctimonious), 蛮子 (a slur
-for southerners and minorities), and a shop's come-ons (全馆免运, 满千免运, 下单再送,
+for southerners and minorities), 阿3 (阿三, for Indians, with a digit), and a shop's come-ons (全馆免运, 满千免运, 下单再送,
 认准本店); and "retards", which as a plural names disabled people as a group, also as hate
 speech.
 
@@ -24,6 +24,7 @@ TERMS = [
     ("x你老师", "obscenity", "banned"),
     ("圣母婊", "personal_attack", "suspect"),
     ("蛮子", "hate_speech", "suspect"),
+    ("阿3", "hate_speech", "suspect"),
     ("全馆免运", "spam", "suspect"),
     ("满千免运", "spam", "suspect"),
     ("下单再送", "spam", "suspect"),

@@ -191,7 +191,9 @@ CANCELLED = 0.45
 REJECTED = 0.6
 # Asking who says it, in a question that ends the clause, denies a claim as a negated trait
 # does. (Not 凭什么 "why should…": 女性凭什么要和男性平权？ attacks.)
-WHO_SAYS = re.compile(r"(?:谁说|谁告诉你|谁规定)[^,.!?;，。！？；]{2,30}[?？]")
+WHO_SAYS = re.compile(
+    r"(?:谁说|谁告诉你|谁规定|边个话|边个讲|边个同你讲)[^,.!?;，。！？；]{2,30}[?？]"
+)
 QUOTED = 0.5
 # The reasons of two findings this phase raises (the others are named where they are raised).
 INSULTING = "insult"
