@@ -62,7 +62,7 @@ CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 HAN_CHAR = "[\u3400-\u4dbf\u4e00-\u9fff]"
 REPLY_OPENER = (
     r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol|nice|whoever|what\s+a"
-    r"|you['’]re|you\s+are|that['’]s|this\s+is)\b"
+    r"|you['’]re|you\s+are|that['’]s|this\s+is|and\s+you|says\s+the|said\s+the|imagine)\b"
     r"|同意|对啊|對啊|没错|沒錯|呵呵|哈哈|说得好|說得好|说得对|說得對"
 )
 # Agreeing with what was just quoted: right after the quote, past a dash or punctuation.
@@ -85,10 +85,11 @@ QUOTED = re.compile(
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})"
-    # (or a space between Chinese words, which Chinese writes without: "> 原文 你的回复",
+    # (or a space between Chinese words or after a Chinese full stop, which Chinese writes
+    # without: "> 原文 你的回复", "> 原文。 你的回复",
     # or two spaces with no full stop before them: "> all women are gold diggers  Says the
     # loser who…"; two after a full stop are only how some people type)
-    rf"|(?<={HAN_CHAR})\s++(?={HAN_CHAR})|(?<![\s.!?。！？])[ \t]{{2,}}+(?=\S)|$)"
+    rf"|(?<={HAN_CHAR}|[。！？])\s++(?={HAN_CHAR})|(?<![\s.!?。！？])[ \t]{{2,}}+(?=\S)|$)"
     r"|//@[^:：\s]+[:：][^\n]*)",
     re.MULTILINE,
 )
@@ -200,7 +201,7 @@ CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 # "the clown who wrote it". (Not 说的人多了: a kind of writing must be named.)
 WRITER = re.compile(
     r"(?:写|说|讲|发|留|贴|po|转)出?(?:这种|这样的|这些|这条|这句|这个|那种|那条|那句|呢啲|呢种"
-    r"|嗰啲|嗰种|呢句)?(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾)(?:的|嘅)(?:人|那个人|那位|家伙"
+    r"|嗰啲|嗰种|呢句|这篇|这|那)?(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾)(?:的|嘅)(?:人|那个人|那位|家伙"
     r"|那个号|账号)|po文(?:嗰个|的那个|的人)"
     r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b"
 )

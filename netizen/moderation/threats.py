@@ -152,7 +152,7 @@ COMMANDED = re.compile(rf"(?:^|(?<=[.!?]\s))(?:{_DONE_TO_MANY})", re.MULTILINE)
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
 # With Cantonese forms (揾人 "get people to", 斩 "chop", 队冧 "beat down", 佢哋 "them").
 _ZH_SPEAKER = (
-    r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我"
+    r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|等我|(?<![不没别])应该"
     r"|谁去|边个去|真想|恨不得|一个个|一个一个|当面)"
 )
 # Whom: a person, or people (那些, 所有, Cantonese 啲) whoever they are.

@@ -4,7 +4,7 @@ whom it is aimed at, in English and Chinese (both scripts)."""
 import pytest
 
 from netizen.moderation.context import Policy
-from netizen.moderation.cues import Cue, clauses, own_words, quoted_spans
+from netizen.moderation.cues import Cue, all_cues, clauses, own_words, quoted_spans
 from netizen.moderation.normalise import fold
 from netizen.moderation.phases import target
 from netizen.moderation.pipeline import compose
@@ -57,6 +57,8 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "樓上嗰位，你講嘢可唔可以用下個腦？",
         "你講乜都冇人信啦，大話精。",
         "You clearly didn't read past the headline, you absolute muppet.",
+        "这局长真是个草包，发布会上一问三不知。",
+        "写这文章的人智商堪忧，建议回炉重造。",
         "講真，你呢類KOL淨係識呃like，冇料到極。",
         "蛤？你是什麼咖啊，也配來評論別人的專業？",
     ],
@@ -209,6 +211,11 @@ def test_quoted_words_are_not_the_commenters_own():
         ("> the relief was slow -- and the mayor is a useless moron.", "and the mayor"),
         ("> the reporter made it all up. Yeah, and the mayor is a moron.", "Yeah, and"),
         ("> 救灾物资到得太慢。没错，那个市长就是个废物。", "没错，那个市长"),
+        # A reply that turns on the writer ("And you…", "Says the…"), or a space after a
+        # Chinese full stop, which Chinese writes without.
+        ("> Women can't drive. And you, genius, can't spell, you clueless idiot.", "And you"),
+        ("> Disabled people are a burden. Says the unemployed idiot.", "Says the"),
+        ("> 大陸人都係蝗蟲。 寫呢句嘢嘅人真係低能。", "寫呢句嘢嘅人"),
     ],
 )
 def test_a_reply_set_off_by_a_dash_on_a_quoted_line_is_the_commenters_own(text, reply):
@@ -333,6 +340,11 @@ def test_a_quote_in_single_quotes_may_hold_an_apostrophe():
     text = "The OP said 'Africans can't run a country' — mate, you can't run a bath. Thick."
     assert HATE_SPEECH not in flagged(text)
     assert quoted_spans(fold(text).text) == ((12, 42),)
+
+
+def test_no_cue_is_listed_twice_with_the_same_kind():
+    rows = [(cue.text, cue.label) for cue in all_cues()]
+    assert len(rows) == len(set(rows))
 
 
 def test_saying_that_many_say_it_names_no_writer():

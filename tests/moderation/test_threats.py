@@ -149,6 +149,12 @@ def threat_flags(text: str) -> list[str]:
         ("大陸客再嚟旺角，我哋就見一個扑一個。", HATE_SPEECH),
         ("外地佬都给我滚，不滚的见到就打。", HATE_SPEECH),
         ("老人家就該全部拉去安樂死，別再佔健保資源！", HATE_SPEECH),
+        ("應該把所有外勞抓起來活埋。", HATE_SPEECH),
+        (
+            "If that reporter shows up at the courthouse again, I'll put her in the hospital.",
+            PERSONAL_ATTACK,
+        ),
+        ("Somebody should shoot every illegal at the border and be done with it.", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -215,6 +221,7 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我认得你的字，一看就是你写的。",
         "我带刀去野餐，切水果方便。",
         "流浪猫不该全部安乐死，应该绝育。",
+        "他们不应该把他打成这样，太过分了。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
@@ -262,9 +269,14 @@ def test_a_dont_before_a_threat_warns_rather_than_withdraws():
 def test_the_threat_runs_from_the_speaker_to_the_victim_within_one_clause():
     assert spans(fold("说真的我迟早弄死你").text) == [(3, 9)]
     assert spans(fold("我迟早，弄死你").text) == []
+    assert spans(fold("不应该把他打死").text) == []
 
 
-@pytest.mark.parametrize("speaker", re.findall(r"[\u4e00-\u9fff]+", threats._ZH_SPEAKER))
+# The speakers as listed, without the characters a speaker may not follow (不应该).
+SPEAKERS = re.findall(r"[\u4e00-\u9fff]+", re.sub(r"\(\?<!\[[^\]]*\]\)", "", threats._ZH_SPEAKER))
+
+
+@pytest.mark.parametrize("speaker", SPEAKERS)
 def test_every_chinese_speaker_is_read_as_one(speaker):
     """Each listed speaker, threatening someone, is found from its first character: the
     Chinese pattern skips places no form can start at, and a speaker that starts with a

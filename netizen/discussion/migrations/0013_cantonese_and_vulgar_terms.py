@@ -1,5 +1,5 @@
 """Add the terms shipped in zh.tsv and en.tsv after 0012 to sites whose list predates them: 奶子
-(vulgar for breasts), 傻叉 (傻逼 softened), 屌閪 (Cantonese swearing), X你妈 and the like
+(vulgar for breasts), 傻叉 (傻逼 softened), 屌閪 (Cantonese swearing), 我艹 (我操), X你妈 and the like
 (操 or 干 written as X), 圣母婊 (an insult for someone mocked as sanctimonious), 蛮子 (a slur
 for southerners and minorities), 阿3 (阿三, for Indians, with a digit), and a shop's come-ons (全馆免运, 满千免运, 下单再送,
 认准本店); and "retards", which as a plural names disabled people as a group, also as hate
@@ -18,6 +18,7 @@ TERMS = [
     ("奶子", "obscenity", "suspect"),
     ("傻叉", "obscenity", "suspect"),
     ("屌閪", "obscenity", "banned"),
+    ("我艹", "obscenity", "suspect"),
     ("x你妈", "obscenity", "banned"),
     ("x你娘", "obscenity", "banned"),
     ("x你老母", "obscenity", "banned"),
