@@ -170,7 +170,7 @@ SAYER_AFTER = re.compile(
     r"[^,.!?;，。！？；]{0,12}?的"
     r"(?:(?:那位|这位|那个|这个|那些|这些)?(?:人|网友|账号|帐号|家伙|用户|博主|楼主|作者|记者)"
     r"|那位|这位|评论|留言|帖子|言论)"
-    r"|[^,.!?;，。！？；]{0,12}?(?:嗰个|嗰啲人)"
+    r"|[^,.!?;，。！？；]{0,12}?(?:[嗰𠮶]个|[嗰𠮶]啲人)"
 )
 # Agreeing with what someone said, which makes it the commenter's claim too.
 AGREES = re.compile(
@@ -186,25 +186,34 @@ SELF_SAYS = re.compile(
     r"|难道(?:你|你们|大家)?[不没]$"
 )
 RHETORICAL_REACH = 5  # characters before a negation that may hold the 难道 making it a claim
-# Who, asked just before a negation, makes it a claim about everyone: 谁不讨厌…, 有几个不是…,
-# 哪个不觉得… ("who doesn't hate them?").
-ASKED_WHO = re.compile(r"(?:谁|哪个|哪一个|几个|多少人)(?:人|会|能|是)?$")
+# Who, asked just before a negation, makes it a claim about everyone: 谁不讨厌…？, 有几个不是
+# …？, 哪个不觉得…？ ("who doesn't hate them?"; not 这几个不是懒人).
+ASKED_WHO = re.compile(r"(?:谁|哪个|哪一个|(?<![这那好])几个|多少人)(?:人|会|能|是)?$")
+# Or none (hardly any) said not to be it, which says all are: 河南人就没几个不是贼的.
+NONE_NOT = re.compile(r"(?:没|没有|冇)(?:几个|一个|哪个)(?:人)?$")
 # A negation of denying says it: 不能否认, 不可否认, 无法否认; "can't deny".
 DENIAL_DENIED = re.compile(r"\s*(?:去|再)?(?:否认|否定|deny\b|denying\b)")
 # Where one clause ends and the next begins: a cue only qualifies cues in its own clause.
 # Folding turns "，" into ",": a comma ends a clause before a space or a Chinese character
 # (not inside a number such as 1,000).
 CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
-# A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
-# middle of an address: a@b.com.)
-# Whoever wrote what is quoted, named as a person: 写这种话的人, 留这种言论的人, PO文嗰个,
-# "the clown who wrote it". (Not 说的人多了: a kind of writing must be named.)
+# Whoever wrote what is quoted, named as a person: 写这种话的人, 那个留言的人, 嗰个留言嘅人,
+# PO文嗰个, "the clown who wrote it". Something points at the writing (这种, 那个): not
+# 说话的人, 写评论的人 (any commenter), 说的人多了. (Folding turns 嗰 into 𠮶.)
+_WROTE = r"(?:写|说|讲|发|留|贴|po|转)出?"
+_WRITING = (
+    r"(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾)(?:的|嘅)(?:人|那个人|那位|家伙|那个号|账号)"
+)
+_THIS = (
+    r"(?:这种|这样的|这些|这条|这句|这个|这篇|这|那种|那条|那句|那个|那|呢啲|呢种|呢句|呢个"
+    r"|[嗰𠮶](?:啲|种|个))"
+)
 WRITER = re.compile(
-    r"(?:写|说|讲|发|留|贴|po|转)出?(?:这种|这样的|这些|这条|这句|这个|那种|那条|那句|呢啲|呢种"
-    r"|嗰啲|嗰种|呢句|这篇|这|那)?(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾)(?:的|嘅)(?:人|那个人|那位|家伙"
-    r"|那个号|账号)|po文(?:嗰个|的那个|的人)"
+    rf"{_WROTE}{_THIS}{_WRITING}|{_THIS}{_WROTE}{_WRITING}|po文(?:[嗰𠮶]个|的那个|的人)"
     r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b"
 )
+# A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
+# middle of an address: a@b.com.)
 MENTION = re.compile(r"(?<![^\s,，:：(（【\[])@[^\s@,，:：。.!！?？、)）】\]]{2,20}")
 # "I'm not racist, but …", 我不是地域黑，但是…: a disclaimer before a claim, which its own
 # rejection word ("racist", 地域黑) does not deny.
@@ -527,11 +536,15 @@ class Clause:
         )
 
     def asks_agreement(self, negation: Match[Cue]) -> bool:
-        """Whether a negation only asks the reader to agree: 难道你们不觉得…废物吗 and
-        谁不讨厌… say it."""
+        """Whether a negation only asks the reader to agree, or denies the exceptions:
+        难道你们不觉得…废物吗, 谁不讨厌…？ and 没几个不是贼 say it."""
         at = negation.start - self.start
         before = self.text[max(0, at - RHETORICAL_REACH) : at]
-        return "难道" in before or ASKED_WHO.search(before) is not None
+        return (
+            "难道" in before
+            or NONE_NOT.search(before) is not None
+            or (self.is_question() and ASKED_WHO.search(before) is not None)
+        )
 
     def denies_denial(self, negation: Match[Cue]) -> bool:
         """Whether a negation denies a denial, and so says the claim: 不能否认…恶心."""

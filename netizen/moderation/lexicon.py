@@ -381,24 +381,32 @@ class Lexicon[T: Entry]:
             return
         view, origin = _scan(text).view
         lengths, cjk = self._cjk_lengths, self._cjk
+        listed: set[tuple[int, int]] = set()
         for hit in start.finditer(view):
             i = hit.start()
             for n in lengths[hit.group()]:
                 if i + n > len(view):  # a shorter term would match the cut-off slice
                     continue
                 found = cjk.get(view[i : i + n], ())
-                if found and _runs_on(view, i, i + n):
+                span = (origin[i], origin[i + n - 1] + 1)
+                if not found or _runs_on(text, *span):
                     continue
+                listed.add(span)
                 for term in found:
-                    yield Match(term, origin[i], origin[i + n - 1] + 1)
+                    yield Match(term, *span)
         for alphabet in sounds.ALPHABETS:
             if not alphabet.used_in(view):
                 continue
             for key, i, end in self._sounds[alphabet.name].find(view):
-                if _runs_on(view, i, end):
+                span = (origin[i], origin[end - 1] + 1)
+                # (Where a listed spelling matched, its own entry speaks: hei鬼 as listed,
+                # not as 黑鬼 again.)
+                if span in listed or _runs_on(text, *span):
+                    continue
+                if alphabet.whole_word and not sounds.unbroken(text[span[0] : span[1]]):
                     continue
                 for term in cjk[key]:
-                    yield Match(term, origin[i], origin[end - 1] + 1)
+                    yield Match(term, *span)
 
     @cached_property
     def _sounds(self) -> dict[str, sounds.SoundIndex]:
@@ -415,15 +423,16 @@ class Lexicon[T: Entry]:
 
 
 def _latin(character: str) -> bool:
-    return character.isascii() and character.isalnum()
+    return character.isascii() and character.isalpha()
 
 
-def _runs_on(view: str, start: int, end: int) -> bool:
-    """Whether a term that starts or ends with Latin letters (x你妈, 棒zi) is the end of a
-    longer Latin word in ``view`` ("xbox你妈妈") or runs on into one: those letters are a
-    word, and match whole, as Latin terms do."""
-    return (start > 0 and _latin(view[start]) and _latin(view[start - 1])) or (
-        end < len(view) and _latin(view[end - 1]) and _latin(view[end])
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a term found at ``text[start:end]`` that starts or ends with Latin letters
+    (x你妈, 棒zi) is the end of a longer Latin word ("xbox你妈妈") or runs on into one: those
+    letters are a word, and match whole, as Latin terms do. (Digits do not join them:
+    我cao666 still swears.)"""
+    return (start > 0 and _latin(text[start]) and _latin(text[start - 1])) or (
+        end < len(text) and _latin(text[end - 1]) and _latin(text[end])
     )
 
 
@@ -446,11 +455,11 @@ class _Scanned:
         )
 
     @cached_property
-    def words(self) -> tuple[list[str], list[tuple[int, int]]]:
+    def words(self) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
         """The words, and their spans."""
         pattern = _ASCII_WORD if self.text.isascii() else _WORD
         found = list(pattern.finditer(self.text))
-        return [word.group() for word in found], [word.span() for word in found]
+        return tuple(word.group() for word in found), tuple(word.span() for word in found)
 
     @cached_property
     def symbol_words(self) -> tuple[tuple[str, int, int], ...]:

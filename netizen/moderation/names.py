@@ -3,16 +3,16 @@ lists (``phases.words``) and by the models that would take their words as obscen
 (``phases.classify``).
 
 Chinese terms match inside words: 印度支那 is Indochina, 女拳击 women's boxing, 靠北边走
-"keep to the north side", 尼哥拉斯 Nicholas. Dick Van Dyke and Moby Dick are names, spotted
-dick a pudding, "cock and bull" a tall story, the Cock and Bottle a pub, Dykes on Bikes the
-lesbian motorcyclists who lead many Pride parades.
+"keep to the north side", 尼哥拉斯 Nicholas, 薛蛮子 an investor and blogger. Dick Van Dyke
+and Moby Dick are names, spotted dick a pudding, "cock and bull" a tall story, the Cock and
+Bottle a pub, Dykes on Bikes the lesbian motorcyclists who lead many Pride parades.
 """
 
 from __future__ import annotations
 
 NAMES = (
     "印度支那", "女拳击", "靠北边", "靠北走", "尼哥拉斯", "dick van dyke", "van dyke", "moby dick",
-    "spotted dick", "cock and bull", "cock and bottle", "dykes on bikes",
+    "spotted dick", "cock and bull", "cock and bottle", "dykes on bikes", "薛蛮子",
 )  # fmt: skip
 
 

@@ -11,10 +11,11 @@ counts as one). "是你ㄇ" ("is it you?") is not 你妈, nor 好ㄚ 好阿三; 
 **Pinyin**, the Mainland's Latin spelling: ruo智 for 弱智, 残fei for 残废, t o n g 性恋 for 同性恋,
 naocan for 脑残. Each character may be written as itself or as its whole syllable (without
 tones); the first letter alone is left to the terms listed as such (sb, tmd), since Latin
-letters are everywhere. A spelling counts when it mixes the term's own characters with at
-least one syllable, or when it is all syllables, six letters or more, in a comment that
-holds Chinese (an English word can be pinyin too: "women" is 我们). The lists match the
-letters as whole words (see ``lexicon``): "xbox你妈" spells nothing.
+letters are everywhere, and so a syllable of one letter (a, e, o) spells nothing. A
+spelling counts when it mixes the term's own characters with at least one syllable, or when
+it is all syllables, six letters or more, written as one word in a comment that holds
+Chinese (an English word can be pinyin too: "women" is 我们; "Jian Ren" is a name). The
+lists match the letters as whole words (see ``lexicon``): "xbox你妈" spells nothing.
 
 Readings come from pypinyin, imported when screening warms up (``pipeline.warm_up`` builds
 the shipped lists' indexes), or else at the first comment that needs them.
@@ -63,6 +64,8 @@ class Alphabet:
     name: str
     style: str  # pypinyin's Style for the readings
     initials: bool  # whether a syllable's first letter alone may stand for it
+    # Whether a spelling all in letters must be written as one word (see :func:`unbroken`).
+    whole_word: bool
 
     def used_in(self, view: str) -> bool:
         raise NotImplementedError
@@ -71,12 +74,12 @@ class Alphabet:
         """Where a spelling in this alphabet may begin to be written."""
         raise NotImplementedError
 
-    def counts(self, spelling: Spelling, view: str) -> bool:
+    def counts(self, spelling: Spelling) -> bool:
         raise NotImplementedError
 
 
 class Zhuyin(Alphabet):
-    name, style, initials = "zhuyin", "BOPOMOFO", True
+    name, style, initials, whole_word = "zhuyin", "BOPOMOFO", True, False
 
     def used_in(self, view: str) -> bool:
         return ZHUYIN_LETTER.search(view) is not None
@@ -84,12 +87,12 @@ class Zhuyin(Alphabet):
     def openings(self, view: str) -> Iterator[int]:
         return (letter.start() for letter in ZHUYIN_LETTER.finditer(view))
 
-    def counts(self, spelling: Spelling, view: str) -> bool:
+    def counts(self, spelling: Spelling) -> bool:
         return spelling.syllables >= 1 or spelling.letters >= 2
 
 
 class Pinyin(Alphabet):
-    name, style, initials = "pinyin", "NORMAL", False
+    name, style, initials, whole_word = "pinyin", "NORMAL", False, True
 
     def used_in(self, view: str) -> bool:
         return (
@@ -101,7 +104,7 @@ class Pinyin(Alphabet):
     def openings(self, view: str) -> Iterator[int]:
         return (run.start() for run in _LATIN_RUN.finditer(view))
 
-    def counts(self, spelling: Spelling, view: str) -> bool:
+    def counts(self, spelling: Spelling) -> bool:
         if not spelling.syllables:
             return False
         return spelling.characters >= 1 or spelling.spelt >= PINYIN_WORD
@@ -110,6 +113,12 @@ class Pinyin(Alphabet):
 ZHUYIN = Zhuyin()
 PINYIN = Pinyin()
 ALPHABETS = (ZHUYIN, PINYIN)
+
+
+def unbroken(written: str) -> bool:
+    """Whether a spelling, as the reader wrote it, keeps a character of the term or is one
+    word: naocan, not a name written apart ("Jian Ren" is no 贱人)."""
+    return _HAN.search(written) is not None or written.isalpha()
 
 
 def sounds(word: str, alphabet: Alphabet = ZHUYIN) -> tuple[Sound, ...]:
@@ -166,7 +175,7 @@ class SoundIndex:
                 if (
                     spelling is not None
                     and spelling.end not in ends
-                    and self.alphabet.counts(spelling, view)
+                    and self.alphabet.counts(spelling)
                 ):
                     ends.add(spelling.end)
                     yield key, start, spelling.end

@@ -205,10 +205,9 @@ _ZH_KNOWN = (
     r"你[^,.!?;，。！？；]{0,6}?(?:住哪|住在哪|哪个学校|哪间学校|哪所学校|哪上班|哪个单位)"
     r"[^,.!?;，。！？；]{0,6}?(?:知道|清楚|查到|查清)"
     # ... or said the other way round (我知道你住哪, Cantonese 我知你住边, 我知道你在哪个小区
-    # 上班), or their car recognised (我认得你的车). Not 我知道你在哪里买的.
+    # 上班). Not 我知道你在哪里买的.
     r"|(?:我|我们|我哋|老子)(?:都|早就|已经)?(?:知道|知|查到了?|清楚)你(?:们|哋)?"
     r"(?:住(?:在)?(?:哪|边)|家(?:住|在)(?:哪|边)|屋企(?:喺|住)边|在哪个小区|在哪栋楼)"
-    r"|(?:我|我们|我哋|老子)(?:都|早就|已经)?认得你(?:们|哋)?(?:的|嘅|架)车"
 )
 _ZH_WRECKED = (
     rf"(?:砸|烧)了?{_ZH_ANY}{{1,10}}?的(?:店|铺|家|房子|车|酒吧|清真寺|教堂|寺庙)"
@@ -238,9 +237,11 @@ _ZH_HURT = (
     r"|[砸打撞烧砍杀炸]死(?:几个|一批|一片)"
     # ... or armed, going to someone or waiting at their door (我们拿刀去部落清一清, 拿球棒
     # 在你家楼下等你; not 我拿刀去切西瓜).
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?(?:拿|带|带齐|带上)(?:刀|枪|斧头|球棒|棍子|汽油|家伙)"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?(?:拿|带|带上)(?:刀|枪|斧头|球棒|棍子|汽油)"
     rf"(?:去{_ZH_GAP}{{0,6}}?(?:找|砍|捅|杀|烧|清一清|清理|清场|拼了|拚了)"
     rf"|{_ZH_GAP}{{0,2}}?在你家)"
+    # (家伙, Cantonese for weapons, is also "guy" or "tools": only to clear a place out.)
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?带齐家伙去?清场"
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (

@@ -251,6 +251,7 @@ def test_a_character_nb_lr_model_scores_every_text_as_written_out(ngram_range):
         "longer",
         "無關的句子",
     ]
+    assert model._packed is not None  # scored the packed way, not by dict look-ups
     for text in texts:
         assert model.score(text) == pytest.approx(reference_score(model, text), abs=1e-12)
     assert model.score("你是傻逼") > model.score("你是")

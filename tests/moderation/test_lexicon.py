@@ -144,6 +144,10 @@ def test_a_mixed_term_s_latin_letters_match_as_a_whole_word():
     assert found("棒zi滚回去", lexicon) == [("棒zi", "棒zi")]
     assert found("Xbox你妈妈会喜欢吗", lexicon) == []
     assert found("把棒zip文件发我", lexicon) == []
+    # Digits, spaces and punctuation around the letters end the word.
+    assert found("韩国棒zi abc", lexicon) == [("棒zi", "棒zi")]
+    assert found("棒zi2018年又输了", lexicon) == [("棒zi", "棒zi")]
+    assert found("OK X你妈", lexicon) == [("x你妈", "X你妈")]
 
 
 def test_chinese_terms_match_inside_unsegmented_sentences():
@@ -437,10 +441,20 @@ def test_chinese_terms_spelt_in_pinyin_are_found_where_typed(text, term, typed):
         "The naocan account was suspended.",  # all pinyin with no Chinese around it
         "装bility是什么意思",  # the letters run on into a longer word
         "n妈",  # a first letter alone stands for nothing
+        "今天见到了 Wo Men 老师",  # a name written apart is not one word
+        "新同事叫 Nao Can，人很好",
     ],
 )
 def test_latin_words_in_chinese_comments_spell_no_term_by_chance(text):
     assert found(text, PINYIN_TERMS) == []
+
+
+def test_a_listed_spelling_is_found_as_listed_not_again_by_sound():
+    lexicon = Lexicon.from_rows(
+        [("黑鬼", "hate_speech", "banned"), ("hei鬼", "hate_speech", "suspect")]
+    )
+    found_terms = [m.term for m in lexicon.match(fold("hei鬼滚出去"))]
+    assert found_terms == [Term("hei鬼", "hate_speech", "suspect")]
 
 
 SPELLING = Lexicon.from_rows(

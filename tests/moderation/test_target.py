@@ -326,6 +326,7 @@ def test_a_word_that_begins_with_a_verb_of_saying_reports_nothing(text, reported
     [
         "原帖：“农村人就该待在农村”。写这种话的人就是头没教养的蠢猪。",
         "原帖：「身障者都是社會負擔」。寫這種東西的人真的是垃圾。",
+        "原帖話「新移民搶我哋資源」，嗰個留言嘅人正一低能。",
         "有人留言「同志都該下地獄」，會留這種話的人就是個心理變態的垃圾。",
         'The tweet said "Mexicans are all criminals" and the clown who wrote it is a moron.',
     ],
@@ -347,12 +348,11 @@ def test_no_cue_is_listed_twice_with_the_same_kind():
     assert len(rows) == len(set(rows))
 
 
-def test_saying_that_many_say_it_names_no_writer():
-    assert not any(
-        match.term.text == "说的人"
-        for clause in clauses(fold("说的人多了，也就成了真的").text)
-        for match in clause.matches
-    )
+@pytest.mark.parametrize(
+    "text", ["说的人多了，也就成了真的", "写评论的人都说这家店好吃", "说话的人要负责任"]
+)
+def test_speaking_or_commenting_at_large_names_no_writer(text):
+    assert not any(clause.has("person") for clause in clauses(fold(text).text))
 
 
 def test_an_insult_at_whoever_made_the_reported_claim_is_still_an_attack():
@@ -605,6 +605,7 @@ def test_a_double_negative_does_not_deny_a_confident_finding(text):
         # "Who doesn't…?" says it of everyone.
         "去问问在广州的人？有几个不讨厌黑人的？",
         "哪個不覺得外勞很噁心？",
+        "说实话，我认为河南人就没几个不是贼的。",
         # A negation inside the insult ("has no integrity") does not deny the next one.
         "印度人是最没有节操最恶心的民族",
         "那些外劳根本没有教养",
@@ -624,6 +625,7 @@ def test_a_negation_that_says_the_claim_does_not_deny_it(text):
         "邊個話菲傭全部都偷嘢？我屋企嗰位做咗十幾年。",
         "誰規定客家人就一定小氣？",
         "谁不喜欢四川人的热情呢？",
+        "我们公司的外劳这几个不是懒人，干活很踏实。",
     ],
 )
 def test_a_claim_denied_or_asked_who_says_it_is_not_hate(text):

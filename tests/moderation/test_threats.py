@@ -139,11 +139,10 @@ def threat_flags(text: str) -> list[str]:
         ("那個爆料的人，我一定會查出來，然後讓你從世界上消失。", PERSONAL_ATTACK),
         ("菲傭星期日喺中環坐滿晒，遲早放把火燒晒佢哋。", HATE_SPEECH),
         ("嗰啲印傭再喺公園坐地，我就帶刀去斬晒佢哋。", HATE_SPEECH),
-        # Where they live, known; their car recognised; armed and going; one after another,
+        # Where they live, known; armed and going; one after another,
         # struck (扑); all taken away to be "put to sleep".
         ("我知你住邊，今晚你最好唔好出街。", PERSONAL_ATTACK),
         ("我知道你在哪个小区上班，下班路上小心点。", PERSONAL_ATTACK),
-        ("那個記者最好晚上別一個人走，我認得你的車。", PERSONAL_ATTACK),
         ("主管再敢摸我同事，我就帶刀去公司跟他拚了", PERSONAL_ATTACK),
         ("同性戀遊行嗰日，我哋會帶齊傢伙去清場。", HATE_SPEECH),
         ("大陸客再嚟旺角，我哋就見一個扑一個。", HATE_SPEECH),
@@ -222,6 +221,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我带刀去野餐，切水果方便。",
         "流浪猫不该全部安乐死，应该绝育。",
         "他们不应该把他打成这样，太过分了。",
+        "我认得你的车，刚才在停车场看到了。",
+        "我们带上家伙去找房东修水管。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
