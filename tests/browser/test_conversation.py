@@ -123,12 +123,19 @@ def test_the_queue_names_a_disguised_link_and_keeps_a_cited_source_off_the_spam_
     page.screenshot(path=artifacts / "queue-links.png", full_page=True)
 
 
-def test_the_queue_marks_an_insult_spelt_in_zhuyin_where_the_reader_typed_it(
+def test_the_queue_marks_an_insult_spelt_by_sound_where_the_reader_typed_it(
     page, live_server, demo, demo_story, artifacts
 ):
-    rows = queue_with(page, live_server, demo_story, {"阿凱": "小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣"})
-    row = rows["阿凱"]
-    expect(row).to_contain_text("Personal attack")
-    marked = row.locator("mark.queue-mark--personal-attack")
-    expect(marked.first).to_have_text("ㄋㄠˇ ㄘㄢˊ")
-    row.screenshot(path=artifacts / "queue-zhuyin.png")
+    rows = queue_with(
+        page,
+        live_server,
+        demo_story,
+        {"阿凱": "小編根本ㄋㄠˇ ㄘㄢˊ，標題下成這樣", "小李": "作者是ruo智吧，数据都看不懂"},
+    )
+    for name, typed in (("阿凱", "ㄋㄠˇ ㄘㄢˊ"), ("小李", "ruo智")):
+        row = rows[name]
+        expect(row).to_contain_text("Personal attack")
+        marked = row.locator("mark.queue-mark--personal-attack")
+        expect(marked.first).to_have_text(typed)
+    rows["阿凱"].screenshot(path=artifacts / "queue-zhuyin.png")
+    rows["小李"].screenshot(path=artifacts / "queue-pinyin.png")
