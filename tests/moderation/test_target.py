@@ -849,6 +849,9 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Autistic kids are defective and their parents should be allowed to hand them back.",
         "Catholics are brainwashed sheep who protect abusers.",
         "Africans can't run a country to save their lives.",
+        # "stop" asks the group to stop: no rejection of the claim.
+        "Elderly people are walking corpses who should stop wasting oxygen.",
+        "Wouldn't the world be better off without any Black people in it?",
         "温州人都是奸商",
         "外来务工人员都是来抢了本地人的饭碗的",
         "Chinese people have no souls, they're basically a hive of insects.",
@@ -1262,6 +1265,7 @@ def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():
         "My dog isn't as smart as yours, but he tries.",
         "That's a soulless building, whoever designed it.",
         "Travellers at the airport waited six hours for their bags.",
+        "I'm better off without him, honestly.",
         "中华民族有五千年的历史。",
     ],
 )
