@@ -149,6 +149,13 @@ def threat_flags(text: str) -> list[str]:
         ("外地佬都给我滚，不滚的见到就打。", HATE_SPEECH),
         ("老人家就該全部拉去安樂死，別再佔健保資源！", HATE_SPEECH),
         ("應該把所有外勞抓起來活埋。", HATE_SPEECH),
+        # Cantonese: where they work known; brothers sent; each time met; all burnt.
+        ("我知你喺邊度返工，收工小心啲。", PERSONAL_ATTACK),
+        ("小編你住邊度我知㗎，今晚揼埋你。", PERSONAL_ATTACK),
+        ("@阿偉 你等住，我叫兄弟過嚟斬你。", PERSONAL_ATTACK),
+        ("那個名嘴敢來高雄，我見一次打一次。", PERSONAL_ATTACK),
+        ("外勞全部抓起來燒掉算了。", HATE_SPEECH),
+        ("原住民那些人最好全部被推下山。", HATE_SPEECH),
         (
             "If that reporter shows up at the courthouse again, I'll put her in the hospital.",
             PERSONAL_ATTACK,
@@ -223,6 +230,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "他们不应该把他打成这样，太过分了。",
         "我认得你的车，刚才在停车场看到了。",
         "我们带上家伙去找房东修水管。",
+        "这部剧我见一次笑一次。",
+        "旧报纸全部烧掉算了，占地方。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
