@@ -851,6 +851,7 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         "Africans can't run a country to save their lives.",
         # "stop" asks the group to stop: no rejection of the claim.
         "Elderly people are walking corpses who should stop wasting oxygen.",
+        "殘障人士就是拖累家人的廢物。",
         "Wouldn't the world be better off without any Black people in it?",
         "温州人都是奸商",
         "外来务工人员都是来抢了本地人的饭碗的",
