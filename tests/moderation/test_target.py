@@ -57,6 +57,7 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "樓上嗰位，你講嘢可唔可以用下個腦？",
         "你講乜都冇人信啦，大話精。",
         "You clearly didn't read past the headline, you absolute muppet.",
+        "Read the article before you comment, you shithead.",
         "这局长真是个草包，发布会上一问三不知。",
         "写这文章的人智商堪忧，建议回炉重造。",
         "講真，你呢類KOL淨係識呃like，冇料到極。",
@@ -852,6 +853,7 @@ def test_one_character_that_answers_or_lists_is_no_swearing(text):
         # "stop" asks the group to stop: no rejection of the claim.
         "Elderly people are walking corpses who should stop wasting oxygen.",
         "殘障人士就是拖累家人的廢物。",
+        "Taiwanese are a race of traitors and lapdogs, nothing more.",
         "Wouldn't the world be better off without any Black people in it?",
         "温州人都是奸商",
         "外来务工人员都是来抢了本地人的饭碗的",
@@ -1267,6 +1269,7 @@ def test_a_stereotype_asked_and_then_rejected_raises_no_finding_of_its_own():
         "That's a soulless building, whoever designed it.",
         "Travellers at the airport waited six hours for their bags.",
         "I'm better off without him, honestly.",
+        "The Kenyans won a race of 10 km yesterday.",
         "中华民族有五千年的历史。",
     ],
 )
