@@ -209,8 +209,10 @@ _THIS = (
     r"|[嗰𠮶](?:啲|种|个))"
 )
 WRITER = re.compile(
+    # (Every form opens with one of these: a position without one fails at once.)
+    r"(?=[写说讲发留贴转这那呢嗰𠮶pw])(?:"
     rf"{_WROTE}{_THIS}{_WRITING}|{_THIS}{_WROTE}{_WRITING}|po文(?:[嗰𠮶]个|的那个|的人)"
-    r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b"
+    r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b)"
 )
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
 # middle of an address: a@b.com.)
