@@ -29,6 +29,7 @@ from itertools import accumulate
 
 from netizen.moderation import threats
 from netizen.moderation.lexicon import Lexicon, Match, matchable, shipped_entries
+from netizen.moderation.normalise import HAN_CHAR
 
 PERSON = "person"
 GROUP = "group"
@@ -59,7 +60,6 @@ CUE_FILES = ("cues-en.tsv", "cues-zh.tsv")
 # that name a post or an article: 《河南人为什么都是骗子》), a quoted line (up to a dash that
 # sets off the reply on the same line, "> quote —— reply", or a sentence end followed by a
 # reply's first word, "> quote. Yeah, and..."), and a Weibo repost chain ("//@name: words").
-HAN_CHAR = "[\u3400-\u4dbf\u4e00-\u9fff]"
 REPLY_OPENER = (
     r"(?i:yeah|yes|no|nope|agreed|exactly|right|sure|lol|nice|whoever|what\s+a"
     r"|you['’]re|you\s+are|that['’]s|this\s+is|and\s+you|says\s+the|said\s+the|imagine)\b"

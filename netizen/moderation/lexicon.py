@@ -401,9 +401,11 @@ class Lexicon[T: Entry]:
                 span = (origin[i], origin[end - 1] + 1)
                 # (Where a listed spelling matched, its own entry speaks: hei鬼 as listed,
                 # not as 黑鬼 again.)
-                if span in listed or _runs_on(text, *span):
-                    continue
-                if alphabet.whole_word and not sounds.unbroken(text[span[0] : span[1]]):
+                if (
+                    span in listed
+                    or _runs_on(text, *span)
+                    or not alphabet.written_whole(text[span[0] : span[1]])
+                ):
                     continue
                 for term in cjk[key]:
                     yield Match(term, *span)

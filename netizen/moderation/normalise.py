@@ -61,6 +61,9 @@ _HOMOGLYPHS = {
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ƅ": "b",
 }  # fmt: skip
 
+# A Han character of the basic block or Extension A: what the cue and spelling rules count as
+# Chinese writing. (Simplifying reads the compatibility block and Extension B too: _HAN.)
+HAN_CHAR = "[\u3400-\u4dbf\u4e00-\u9fff]"
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 _WHITESPACE = re.compile(r"\s+")
 

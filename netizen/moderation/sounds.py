@@ -28,9 +28,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from netizen.moderation.normalise import HAN_CHAR
+
 ZHUYIN_LETTER = re.compile("[\u3105-\u312f]")
 TONE_MARKS = "ˉˊˇˋ˙"
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(HAN_CHAR)
 _LATIN_RUN = re.compile("[a-z]+")
 # All-pinyin spellings shorter than this are too often other words.
 PINYIN_WORD = 6
@@ -64,8 +66,6 @@ class Alphabet:
     name: str
     style: str  # pypinyin's Style for the readings
     initials: bool  # whether a syllable's first letter alone may stand for it
-    # Whether a spelling all in letters must be written as one word (see :func:`unbroken`).
-    whole_word: bool
 
     def used_in(self, view: str) -> bool:
         raise NotImplementedError
@@ -77,9 +77,14 @@ class Alphabet:
     def counts(self, spelling: Spelling) -> bool:
         raise NotImplementedError
 
+    def written_whole(self, written: str) -> bool:
+        """Whether a spelling, as the reader wrote it in the comment, reads as one: any
+        spacing does in Zhuyin (ㄋㄠˇ ㄘㄢˊ)."""
+        return True
+
 
 class Zhuyin(Alphabet):
-    name, style, initials, whole_word = "zhuyin", "BOPOMOFO", True, False
+    name, style, initials = "zhuyin", "BOPOMOFO", True
 
     def used_in(self, view: str) -> bool:
         return ZHUYIN_LETTER.search(view) is not None
@@ -92,7 +97,7 @@ class Zhuyin(Alphabet):
 
 
 class Pinyin(Alphabet):
-    name, style, initials, whole_word = "pinyin", "NORMAL", False, True
+    name, style, initials = "pinyin", "NORMAL", False
 
     def used_in(self, view: str) -> bool:
         return (
@@ -109,16 +114,15 @@ class Pinyin(Alphabet):
             return False
         return spelling.characters >= 1 or spelling.spelt >= PINYIN_WORD
 
+    def written_whole(self, written: str) -> bool:
+        """A spelling keeps a character of the term (b i a o 子), or is one word: naocan,
+        not a name written apart ("Jian Ren" is no 贱人)."""
+        return _HAN.search(written) is not None or written.isalpha()
+
 
 ZHUYIN = Zhuyin()
 PINYIN = Pinyin()
 ALPHABETS = (ZHUYIN, PINYIN)
-
-
-def unbroken(written: str) -> bool:
-    """Whether a spelling, as the reader wrote it, keeps a character of the term or is one
-    word: naocan, not a name written apart ("Jian Ren" is no 贱人)."""
-    return _HAN.search(written) is not None or written.isalpha()
 
 
 def sounds(word: str, alphabet: Alphabet = ZHUYIN) -> tuple[Sound, ...]:

@@ -51,7 +51,6 @@ from netizen.moderation.cues import (
     DEMEANING,
     EXPLETIVE,
     GROUP,
-    HAN_CHAR,
     HOSTILITY,
     INSULT,
     PERSON,
@@ -69,6 +68,7 @@ from netizen.moderation.cues import (
     has_trigger,
     quoted_spans,
 )
+from netizen.moderation.normalise import HAN_CHAR
 from netizen.moderation.phases import classify, words
 from netizen.moderation.verdict import ABUSE, HATE_SPEECH, OBSCENITY, PERSONAL_ATTACK, Flag
 
@@ -400,7 +400,6 @@ def denial(found: list[Clause]) -> float:
     about_group = [clause for clause in found if clause.has(GROUP)]
     if any(negates_demeaning(clause) or asks_who_says(clause) for clause in about_group):
         return CANCELLED
-
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
     return 1.0
