@@ -240,11 +240,11 @@ _ZH_HURT = (
     r"|[砸打撞烧砍杀炸]死(?:几个|一批|一片)"
     # ... or armed, going to someone or waiting at their door (我们拿刀去部落清一清, 拿球棒
     # 在你家楼下等你; not 我拿刀去切西瓜).
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?(?:拿|带|带上)(?:刀|枪|斧头|球棒|棍子|汽油)"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?(?:(?:拿|带|带上)(?:刀|枪|斧头|球棒|棍子|汽油)"
     rf"(?:去{_ZH_GAP}{{0,6}}?(?:找|砍|捅|杀|烧|清一清|清理|清场|拼了|拚了)"
     rf"|{_ZH_GAP}{{0,2}}?在你家)"
     # (家伙, Cantonese for weapons, is also "guy" or "tools": only to clear a place out.)
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?带齐家伙去?清场"
+    r"|带齐家伙去?清场)"
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (
