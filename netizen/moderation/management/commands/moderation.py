@@ -8,6 +8,9 @@ Actions:
 * ``evaluate``: run the whole screening pipeline over each dataset's held-out split (those
   present in ``--data-dir``, Chinese ones in Traditional characters too) and the functional
   cases; prints accuracy, precision, recall, F1 and ROC-AUC per split, language and label.
+* ``ceilings``: each recipe trained on the very dataset it is scored on (COLD, SWSR,
+  Davidson's hate speech), rows scored held out: how far a model of this kind goes there,
+  to weigh the cross-dataset targets against.
 * ``versions``: the model sets (shipped, and trained into NETIZEN_MODERATION_MODELS_DIR),
   each with its manifest's creation time and metrics, and which one screening uses.
 * ``activate VERSION``: make that set the one screening uses (``shipped`` goes back);
@@ -136,6 +139,14 @@ def manifest(
     }
 
 
+def ceilings(*, data_dir: Path, **options: Any) -> dict:
+    """In-domain figures of the project's recipes (see :mod:`netizen.moderation.ceilings`)."""
+    from netizen.moderation.ceilings import ceilings as measured
+
+    command = "netizen moderation ceilings"
+    return {"command": command, "data_dir": str(data_dir), **measured(data_dir)}
+
+
 def evaluate(*, data_dir: Path, version: str | None, **options: Any) -> dict:
     """The set in use measured; with ``--version``, that set too, and the differences."""
     from netizen.discussion.screening import policy
@@ -198,6 +209,7 @@ def activate(*, version: str, **options: Any) -> dict:
 ACTIONS: dict[str, Callable[..., dict]] = {
     "train": train,
     "evaluate": evaluate,
+    "ceilings": ceilings,
     "versions": versions,
     "activate": activate,
 }
@@ -247,6 +259,11 @@ class Command(BaseCommand):
             default=None,
             help="also measure this trained set and show what activating it would change",
         )
+        ceiling = actions.add_parser(
+            "ceilings",
+            help="train each recipe on the dataset it is scored on: how far it goes there",
+        )
+        add_data_dir(ceiling, "folder holding cold/, swsr/ and davidson_hate_offensive/")
         actions.add_parser("versions", help="list the model sets and which one is active")
         activating = actions.add_parser("activate", help="make a model set the one screening uses")
         activating.add_argument(
