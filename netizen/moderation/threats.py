@@ -152,7 +152,8 @@ COMMANDED = re.compile(rf"(?:^|(?<=[.!?]\s))(?:{_DONE_TO_MANY})", re.MULTILINE)
 # violence + whom (老子砍死你), a few characters apart, with no clause break between.
 # With Cantonese forms (揾人 "get people to", 斩 "chop", 队冧 "beat down", 佢哋 "them").
 _ZH_SPEAKER = (
-    r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|找人|叫人|揾人|叫兄弟|找兄弟|揾兄弟|等我"
+    r"(?:我|老子|我们|咱们|我哋|迟早|早晚|总有一天|信不信|叫人|揾人|叫兄弟|找兄弟|揾兄弟|等我"
+    r"|找人|找几个人|找一帮人|找一群人"
     r"|(?<![不没别])应该"
     r"|谁去|边个去|真想|恨不得|一个个|一个一个|当面)"
 )
@@ -192,7 +193,9 @@ _ZH_EACH = (
     # ... or one by one, said outright: 一个杀一个 (not 一个月打一个电话).
     r"|一个(?:杀|砍|宰|斩|劈|捅)一个"
     # ... or each time they are met: 见一次打一次.
-    r"|(?:见|遇到|碰到|看到|见到)一次(?:打|揍|砍|斩|扑)一次"
+    r"|(?:见|遇到|碰到|看到|见到)一次(?:打|揍|砍|斩|扑|砸)一次"
+    # ... or one by one, driven off: 逐个打走佢哋.
+    rf"|逐个(?:(?:打|扑)[走死残晒]|(?:揍|砍|斩|杀)[走死残晒]?){_ZH_VICTIM}"
     # ... or whenever they are met: 见到穆斯林就打.
     # (Not 就打招呼, 就打车, 就杀价.)
     rf"|(?:遇到|碰到|看到|见到){_ZH_GAP}{{0,6}}?就(?:想|要)?"
@@ -233,22 +236,31 @@ _ZH_HURT = (
     r"|等着(?:挨揍|挨打|被打|被揍|被砍|收尸)"
     # ... or promised never to walk again, or bombed, burnt where they are, killed by the
     # handful (保证你走不出那条街, 应该放炸弹, 放把火烧了你, 最好砸死几个).
-    rf"|(?:保证|让){_ZH_VICTIM}(?:走不出[这那]条[街巷路]|这辈子都不能走路|下半辈子坐轮椅)"
+    rf"|(?:保证|让){_ZH_VICTIM}(?:走不出[这那]条[街巷路]|这辈子都不能走路|下半辈子坐轮椅"
+    # ... never to stand again, not to see tomorrow, to learn what pain is (让他这辈子都
+    # 站不起来, 让你全家都见不到明天的太阳, 让你知道什么叫疼), or to come in standing and leave
+    # lying down.
+    r"|(?:这辈子|下半辈子)?都?站不起来|都?见不到明天的太阳|知道什么叫[疼痛]"
+    r"|站[着著]进来[,，]?躺[着著]出去)"
     r"|(?<![不没别])(?<!不应)该去?(?:放|扔|丢)[个颗]?炸弹"
     rf"|放[把一]*火烧[了死晒]?{_ZH_VICTIM}"
     rf"|打断{_ZH_VICTIM}的?(?:腿|手|脚|狗腿)|让{_ZH_VICTIM}从(?:这个)?世界上消失"
     r"|[砸打撞烧砍杀炸]死(?:几个|一批|一片)"
     # ... or armed, going to someone or waiting at their door (我们拿刀去部落清一清, 拿球棒
     # 在你家楼下等你; not 我拿刀去切西瓜).
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?(?:(?:拿|带|带上)(?:刀|枪|斧头|球棒|棍子|汽油)"
-    rf"(?:去{_ZH_GAP}{{0,6}}?(?:找|砍|捅|杀|烧|清一清|清理|清场|拼了|拚了)"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?(?:(?:拿|带|带上|拎)[桶把根罐瓶]?"
+    r"(?:刀|菜刀|枪|斧头|球棒|棍子|铁棍|铁通|汽油)"
+    rf"(?:去{_ZH_GAP}{{0,6}}?(?:找|砍|捅|杀|烧|清一清|清理|清场|拼了|拚了"
+    # ... or to their home or door (拿菜刀去敲他的门, 拎桶汽油泼他家门口).
+    r"|(?:你|他|她|佢)(?:的|嘅)?(?:家|门|屋企))"
+    rf"|{_ZH_GAP}{{0,2}}?(?:泼|淋)(?:你|他|她|佢)(?:的|嘅)?(?:家|门|屋企)"
     rf"|{_ZH_GAP}{{0,2}}?在你家)"
     # (家伙, Cantonese for weapons, is also "guy" or "tools": only to clear a place out.)
     r"|带齐家伙去?清场)"
 )
 # (The first characters of the forms below: a position without one fails at once.)
 _ZH_OPENS = (
-    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼保放撞杀炸当]"
+    "(?=[我咱老迟早总信找叫揾等谁边真恨该应都就必全统通来见遇碰看祝希巴但你砸烧把打扑揍揼斩劈砍让淋泼保放撞杀炸当逐]"
     "|小心|一把火|一个)"
 )
 CHINESE = re.compile(
@@ -258,7 +270,7 @@ CHINESE = re.compile(
     rf"|就[把将]{_ZH_VICTIM}{_ZH_GAP}{{0,4}}?{_ZH_VIOLENCE}"
     # ... or "see if I don't": 看我不弄死你; or a knife given: 我想去给他两刀.
     rf"|看我不{_ZH_VIOLENCE}[了死掉光]?{_ZH_VICTIM}"
-    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?给{_ZH_VICTIM}[一两几](?:刀|板砖|砖头|棍|拳|巴掌)"
+    rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,6}}?[给赏]{_ZH_VICTIM}[一两几](?:刀|板砖|砖头|棍|拳|巴掌)"
     # ... or makes them die (我一定让他死得很难看, 我会让你生不如死).
     rf"|{_ZH_SPEAKER}{_ZH_GAP}{{0,4}}?让{_ZH_VICTIM}(?:死|生不如死|付出代价|消失)"
     rf"|{_ZH_DONE_TO}|{_ZH_EACH}|{_ZH_WISHED}|{_ZH_KNOWN}|{_ZH_WRECKED}|{_ZH_WARNED}|{_ZH_TORCHED}|{_ZH_HURT})"

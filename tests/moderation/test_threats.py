@@ -161,6 +161,20 @@ def threat_flags(text: str) -> list[str]:
             PERSONAL_ATTACK,
         ),
         ("Somebody should shoot every illegal at the border and be done with it.", HATE_SPEECH),
+        # Never to see tomorrow, stand again or walk out upright; taught what pain is.
+        ("你再人肉我家里人试试，我让你全家都见不到明天的太阳。", PERSONAL_ATTACK),
+        ("那個前男友再來騷擾我妹，我就讓他這輩子都站不起來。", PERSONAL_ATTACK),
+        ("那个女主播要是敢来我们县直播，我保证她站着进来躺着出去。", PERSONAL_ATTACK),
+        ("小编删我评论是吧？哪天遇到你，我让你知道什么叫疼。", PERSONAL_ATTACK),
+        # Armed, to someone's home or door; petrol splashed there.
+        ("隔壁那個再半夜敲牆，我就拿菜刀去敲他的門。", PERSONAL_ATTACK),
+        ("那个前男友再来，我就拿球棒去他家。", PERSONAL_ATTACK),
+        ("村长再敢扣我们的补贴，我就拎桶汽油泼他家门口。", PERSONAL_ATTACK),
+        # Hired hands, one by one, slapped.
+        ("那些坐轮椅的天天占车位，找几个人把他们拽下来揍一顿就老实了。", HATE_SPEECH),
+        ("啲南亞裔成日喺度蕩，遲早逐個打走佢哋。", HATE_SPEECH),
+        ("那個主播再亂講，我一定當面賞她幾巴掌。", PERSONAL_ATTACK),
+        ("那個網紅敢再來我們小區亂拍，我見一次砸一次。", PERSONAL_ATTACK),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -232,6 +246,10 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我们带上家伙去找房东修水管。",
         "这部剧我见一次笑一次。",
         "旧报纸全部烧掉算了，占地方。",
+        "我拿菜刀去厨房切菜，你先坐。",
+        "班主任逐个打电话给家长。",
+        "他让我知道什么叫坚持。",
+        "这台打印机见一次砸一次都不解气。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
