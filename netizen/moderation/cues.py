@@ -202,7 +202,8 @@ CLAUSE_END = re.compile(r"[.!?;。！？；…\n]+|,(?=\s|[^\x00-\x7f])|，")
 # 说话的人, 写评论的人 (any commenter), 说的人多了. (Folding turns 嗰 into 𠮶.)
 _WROTE = r"(?:写|说|讲|发|留|贴|po|转)出?"
 _WRITING = (
-    r"(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾)(?:的|嘅)(?:人|那个人|那位|家伙|那个号|账号)"
+    r"(?:话|东西|言论|评论|言|帖子?|文章?|嘢|内容|垃圾|post)(?:的|嘅)(?:人|那个人|那位|家伙|那个号"
+    r"|账号)"
 )
 _THIS = (
     r"(?:这种|这样的|这些|这条|这句|这个|这篇|这|那种|那条|那句|那个|那|呢啲|呢种|呢句|呢个"
@@ -213,6 +214,16 @@ WRITER = re.compile(
     r"(?=[写说讲发留贴转这那呢嗰𠮶pw])(?:"
     rf"{_WROTE}{_THIS}{_WRITING}|{_THIS}{_WROTE}{_WRITING}|po文(?:[嗰𠮶]个|的那个|的人)"
     r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b)"
+)
+# One person pointed at by their role or trade: 这个主播, 呢个版主, 那个贪官, 那位市议员,
+# Cantonese 个导演 ("the director"). (Not 一个医生 or 每个老师: anyone in the trade.)
+ROLE = re.compile(
+    # (Every form opens with one of these: a position without one fails at once.)
+    r"(?=[这那呢嗰𠮶个])(?:这个|那个|这位|那位|呢个|呢位|[嗰𠮶](?:个|位)|(?<![一二两三四五几每某整哪各])个)"
+    r"[^\s,.!?;，。！？；]{0,3}?"
+    r"(?:主播|网红|议员|歌手|导演|医生|医师|庸医|版主|老师|明星|演员|官员|贪官|村长|主管|老板|教授"
+    r"|律师|店员|司机|保安|作家|专家|砖家|领导|经理|校长|主任|法官|球员|教练|前男友|前女友|男朋友"
+    r"|女朋友|邻居|同事|房东|嘉宾|评论员|发言人|店长|客服|kol|记者|编辑|博主|作者|主持人?|网友)"
 )
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
 # middle of an address: a@b.com.)
@@ -321,14 +332,15 @@ def has_trigger(text: str) -> bool:
 def shaped_cues(text: str) -> tuple[Match[Cue], ...]:
     """Cues said in a sentence's shape rather than a fixed phrase: threats (see
     :mod:`threats`), "not one of them is any good" said of a group, a reader addressed by
-    @name, and whoever wrote what is quoted. (Remembered for a few texts: the trigger test
-    and the clause reading both ask.)"""
+    @name, whoever wrote what is quoted, and one person named by their role. (Remembered
+    for a few texts: the trigger test and the clause reading both ask.)"""
     threatening = [Match(Cue(text[a:b], THREAT), a, b) for a, b in threats.spans(text)]
     none_good = [Match(Cue(m.group(), DEHUMANISE), *m.span()) for m in NONE_GOOD.finditer(text)]
     mentions = MENTION.finditer(text) if "@" in text else ()
     mentioned = [Match(Cue(m.group(), PERSON), *m.span()) for m in mentions]
     writers = [Match(Cue(m.group(), PERSON), *m.span()) for m in WRITER.finditer(text)]
-    return (*threatening, *none_good, *mentioned, *writers)
+    roles = [Match(Cue(m.group(), PERSON), *m.span()) for m in ROLE.finditer(text)]
+    return (*threatening, *none_good, *mentioned, *writers, *roles)
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:

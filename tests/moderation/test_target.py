@@ -62,6 +62,13 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "写这文章的人智商堪忧，建议回炉重造。",
         "講真，你呢類KOL淨係識呃like，冇料到極。",
         "蛤？你是什麼咖啊，也配來評論別人的專業？",
+        # One person pointed at by their role: 呢個主播, 那位市議員, Cantonese 個主播.
+        "呢個主播簡直係個小丑，講嘢顛三倒四。",
+        "那個市議員就是個滿嘴謊話的小丑，噁心到不行。",
+        "個主播講嘢好似鸚鵡咁，冇腦冇料，返去讀多幾年書先出嚟見人啦。",
+        "那個導演拍的片爛到爆，人也是個自戀狂。",
+        "樓主你是不是腦袋進水？這種文也敢發出來。",
+        "原帖：「同性戀都係病」。發呢個post嘅人真係低能到無藥可救。",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -73,9 +80,23 @@ def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "呢個主播講得好清楚，多謝晒。",
+        "那位市議員昨天回覆了我們的陳情，效率很高。",
+        "一个医生一天要看上百个病人，太辛苦了。",
+        "這個導演的新片我看了兩次，配樂很棒。",
+    ],
+)
+def test_a_person_named_by_their_role_and_not_insulted_is_not_attacked(text):
+    assert flagged(text) & {PERSONAL_ATTACK, HATE_SPEECH} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Refugees are vermin and parasites.",
         "这些难民都是寄生虫。",
         "這些難民都是寄生蟲。",
+        "老人都是社会的蛀虫。",
     ],
 )
 def test_dehumanising_a_group_is_hate_speech(text):
