@@ -80,8 +80,10 @@ QUOTED = re.compile(
     r"|(?<![a-z0-9'])'(?!(?:cause|em|n|til|tis|\d)\b|\d)(?=\w)(?:[^'\n]|(?<=[a-z])'(?=[a-z])){2,300}?"
     r"(?<=[\w.!?])'(?![a-z0-9])"
     # A quoted line whose quote is in quotation marks ends with them: what follows on the
-    # line is the reply ('> "Muslims are rats" Whoever wrote this is a coward').
-    r'|(?:^|(?<=[:：]))\s*>\s*(?:"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」)(?=\s*\S)'
+    # line is the reply ('> "Muslims are rats" Whoever wrote this is a coward'), the quoted
+    # one named or not ('>>OP: "…" congrats, you clown').
+    r"|(?:^|(?<=[:：]))\s*>+\s*(?:[^\s:：\"“「>]{1,20}[:：]\s*)?"
+    r'(?:"[^"\n]{2,}"|“[^”\n]{2,}”|「[^」\n]{2,}」)(?=\s*\S)'
     # A lookahead that starts with white space is tried only where a run of it begins, so
     # that a long run is scanned once, not once for each of its characters.
     rf"|(?:^|(?<=[:：]))\s*>.*?(?=(?<!\s)\s*+——|(?<!\s)\s++(?:—|--)\s|[.!?。！？]\s*+(?:{REPLY_OPENER})"
@@ -90,7 +92,8 @@ QUOTED = re.compile(
     # or two spaces with no full stop before them: "> all women are gold diggers  Says the
     # loser who…"; two after a full stop are only how some people type)
     rf"|(?<={HAN_CHAR}|[。！？])\s++(?={HAN_CHAR})|(?<![\s.!?。！？])[ \t]{{2,}}+(?=\S)|$)"
-    r"|//@[^:：\s]+[:：][^\n]*)",
+    # A Weibo repost chain, to the end of the line or to a dash that ends it.
+    r"|//@[^:：\s]+[:：][^\n]*?(?=——|$))",
     re.MULTILINE,
 )
 # Words introduced as someone else's after a colon, to the end of the sentence: 他说：黑人

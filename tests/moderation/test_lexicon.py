@@ -295,6 +295,7 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
         "0011_offers_and_mixed_spellings",
         "0012_zhuyin_and_cantonese_spellings",
         "0013_cantonese_and_vulgar_terms",
+        "0014_slur_spellings",
     ):
         later = importlib.import_module(f"netizen.discussion.migrations.{name}")
         assert set(later.TERMS) <= shipped_terms
@@ -352,7 +353,17 @@ def test_english_offers_that_move_to_a_private_chat_or_a_shop_are_spam(text):
     assert labels(text) == {"spam"}
 
 
-@pytest.mark.parametrize("text", ["呆灣人就是這樣", "一班阿差又嚟", "綠綠滾出去"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "呆灣人就是這樣",
+        "一班阿差又嚟",
+        "綠綠滾出去",
+        # The same slurs written to dodge the list: 阿差 as 阿叉, 基佬 with a letter for 基.
+        "啲阿叉成身咖喱味",
+        "電視台請個死 G 佬做主持",
+    ],
+)
 def test_slurs_for_people_by_origin_or_faith_are_hate_speech_in_both_scripts(text):
     assert labels(text) == {"hate_speech"}
 

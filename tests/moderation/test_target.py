@@ -656,6 +656,8 @@ def test_a_claim_denied_or_asked_who_says_it_is_not_hate(text):
         ("ㄍㄋㄇ的，捷運又誤點", OBSCENITY),
         ("你個含家鏟，收聲啦", PERSONAL_ATTACK),
         ("原po的理解能力是國小程度嗎", PERSONAL_ATTACK),
+        ("艹，又要加班到半夜，這週已經第四天了。", OBSCENITY),
+        ("呢個版主根本聽不懂人話，亂刪文。", PERSONAL_ATTACK),
     ],
 )
 def test_hong_kong_and_taiwan_swearing_and_insults(text, label):

@@ -1,0 +1,23 @@
+"""Add the terms shipped in zh.tsv after 0013 to sites whose list predates them: G佬 (a
+Cantonese slur for gay men, 基佬 with its first sound written as a letter) and 阿叉 (阿差,
+a Hong Kong slur for South Asians, written with a character that sounds the same).
+
+Written out here, not read from the files, so this adds exactly these whatever the files say
+later; a term the site already has under the same label (or had and edited) is left as is.
+A fresh site gets them from 0002, which seeds the whole current file.
+"""
+
+from django.db import migrations
+
+from netizen.discussion.migrations import _shipped_terms as shipped_terms
+
+TERMS = [
+    ("g佬", "hate_speech", "suspect"),
+    ("阿叉", "hate_speech", "suspect"),
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("discussion", "0013_cantonese_and_vulgar_terms")]
+
+    operations = [shipped_terms.operation(TERMS)]
