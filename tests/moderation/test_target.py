@@ -957,6 +957,21 @@ def test_they_stands_for_no_group_when_denied_unnamed_or_reported(text):
     assert HATE_SPEECH not in flagged(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["压根不存在什么温和的穆斯林，全都是一路货色。", "那些外勞，個個都是賊", "河南人？都是骗子。"],
+)
+def test_all_of_them_said_after_a_group_is_said_of_that_group(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["我家楼下的几个餐馆，都是外劳开的。", "穆斯林朋友很好客，都是热心人。"]
+)
+def test_all_of_them_said_after_a_group_is_not_an_attack_without_one(text):
+    assert flagged(text) & {HATE_SPEECH, PERSONAL_ATTACK} == set()
+
+
 @pytest.mark.parametrize("text", ["The VR app is useless.", "Chapter V is stupid."])
 def test_a_v_is_not_read_as_you(text):
     assert PERSONAL_ATTACK not in flagged(text)

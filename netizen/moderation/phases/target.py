@@ -95,6 +95,11 @@ SUBJECTS = frozenset({"they", "他们", "佢哋"})
 # A group put as the topic, asked on its own: "Refugees? I'd never let one of them near…".
 TOPIC = re.compile(r"\s*(?:[^\s,.!?;]+\s+){0,3}[^\s,.!?;]+\s*\?+\s*")
 COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of\s+$")
+# A Chinese clause that says what "all of them" are without naming them again: the subject is
+# the group the clause before named (穆斯林…，全都是一路货色; 那些外劳，个个都是贼).
+ALL_OF_THEM = re.compile(
+    r"\s*(?:全都是|全部都是|全是|都是|个个都是|统统是|通通是|全部系|个个都系|都系)"
+)
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
 LINK_WORDS = frozenset({
@@ -522,6 +527,12 @@ def with_antecedents(found: list[Clause]) -> list[Clause]:
             continue
         named = named_groups(before)
         opener = clause.first(GROUP)
+        if named and opener is None and ALL_OF_THEM.match(clause.text):
+            stand_in = replace(named[-1], start=clause.start, end=clause.start)
+            resolved[index] = replace(
+                clause, matches=(stand_in, *clause.matches), kinds=clause.kinds | {GROUP}
+            )
+            continue
         if not named or opener is None:
             continue
         opening = clause.text[: opener.start - clause.start].lstrip(" ")
