@@ -381,7 +381,11 @@ def test_a_title_in_title_marks_is_quoted_not_said(text):
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("狗日的天气，一出门就淋成落汤鸡。", OBSCENITY), ("這網站的搜尋功能有夠智障。", None)],
+    [
+        ("狗日的天气，一出门就淋成落汤鸡。", OBSCENITY),
+        ("這網站的搜尋功能有夠智障。", None),
+        ("The paywall on this site is a greedy piece of shit.", OBSCENITY),
+    ],
 )
 def test_a_word_list_insult_said_of_a_thing_attacks_no_one(text, label):
     found = flagged(text)
@@ -389,8 +393,11 @@ def test_a_word_list_insult_said_of_a_thing_attacks_no_one(text, label):
     assert label is None or label in found
 
 
-def test_the_same_insult_said_of_a_person_is_still_an_attack():
-    assert PERSONAL_ATTACK in flagged("你这个智障，网站都不会用。")
+@pytest.mark.parametrize(
+    "text", ["你这个智障，网站都不会用。", "You are a piece of shit, and so is this app."]
+)
+def test_the_same_insult_said_of_a_person_is_still_an_attack(text):
+    assert PERSONAL_ATTACK in flagged(text)
 
 
 def test_ta_ma_is_swearing_not_a_person():
@@ -675,6 +682,9 @@ def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
         "I'm a big loud dyke and the parade was the best day of my year.",
         "Old fags like me have seen this panic before.",
         "Old poofter here, marched in '88 against Section 28 and marching again Saturday.",
+        "Proud to be a fag in a town that used to throw bottles at us on Pride weekend.",
+        "我係基佬又點呀，我同我老公一樣有交稅。",
+        "咱残疾人出门就盼着电梯别坏，这条新闻说到点子上了。",
     ],
 )
 def test_a_slur_used_of_ones_own_group_is_reclaimed(text):
@@ -804,7 +814,12 @@ def test_a_threat_is_a_threat_whatever_else_the_clause_says():
 
 @pytest.mark.parametrize(
     "text",
-    ["我们不需要你这个残废。", "我们不欢迎基佬。", "Us fags had fun. You fag stay home."],
+    [
+        "我们不需要你这个残废。",
+        "我们不欢迎基佬。",
+        "Us fags had fun. You fag stay home.",
+        "Proud to be a Brit, unlike these fags.",
+    ],
 )
 def test_a_slur_turned_on_others_is_not_reclaimed(text):
     assert HATE_SPEECH in flagged(text)
