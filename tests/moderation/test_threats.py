@@ -175,6 +175,16 @@ def threat_flags(text: str) -> list[str]:
         ("啲南亞裔成日喺度蕩，遲早逐個打走佢哋。", HATE_SPEECH),
         ("那個主播再亂講，我一定當面賞她幾巴掌。", PERSONAL_ATTACK),
         ("那個網紅敢再來我們小區亂拍，我見一次砸一次。", PERSONAL_ATTACK),
+        # Where someone lives, said of them by role; waiting for the knife; taken away and
+        # shot; waited for on the way home; a knife or petrol taken to their office or home.
+        ("那个记者住哪我都查到了，等着挨刀吧。", PERSONAL_ATTACK),
+        ("呢個記者住邊我知，等住俾人斬。", PERSONAL_ATTACK),
+        ("外勞全部拖去海邊槍斃算了。", HATE_SPEECH),
+        ("身障者浪費社會資源，乾脆全部送去安樂死。", HATE_SPEECH),
+        ("我會在你下班的路上等你，不信你試試看。", PERSONAL_ATTACK),
+        ("老板再拖欠工资，我就揣把刀去他办公室。", PERSONAL_ATTACK),
+        ("房東再不退押金，我就帶一桶汽油去他家找他聊聊。", PERSONAL_ATTACK),
+        ("新疆人开的饭店见一家砸一家。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -250,6 +260,9 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "班主任逐个打电话给家长。",
         "他让我知道什么叫坚持。",
         "这台打印机见一次砸一次都不解气。",
+        "这个同事住哪我不清楚，你问问人事。",
+        "佢住邊我唔知，你問下佢屋企人。",
+        "过马路小心被车撞。",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
