@@ -69,6 +69,10 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "那個導演拍的片爛到爆，人也是個自戀狂。",
         "樓主你是不是腦袋進水？這種文也敢發出來。",
         "原帖：「同性戀都係病」。發呢個post嘅人真係低能到無藥可救。",
+        # The board's moderator, and "you" as Taiwan writes it to a woman (妳).
+        "版主是個無能的垃圾，管版管成這樣還不下台。",
+        "@kelly_tw 妳是沒讀書嗎？這種假新聞也轉。",
+        "陳小姐妳嘴巴那麼臭，家教都去哪了？",
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -639,6 +643,9 @@ def test_a_negation_that_says_the_claim_does_not_deny_it(text):
         "誰規定客家人就一定小氣？",
         "谁不喜欢四川人的热情呢？",
         "我们公司的外劳这几个不是懒人，干活很踏实。",
+        # The claim named as a claim and rejected, where it is made or just after.
+        "河南人偷井盖这种说法根本站不住脚，我身边的河南同事个个靠谱。",
+        "乡下人素质低？这个刻板印象我不认，我爸妈就是种地的，比谁都讲理。",
     ],
 )
 def test_a_claim_denied_or_asked_who_says_it_is_not_hate(text):

@@ -200,6 +200,12 @@ WHO_SAYS = re.compile(
     r"(?:谁说|谁告诉你|谁规定|边个话|边个讲|边个同你讲)[^,.!?;，。！？；]{2,30}[?？]"
 )
 QUOTED = 0.5
+# The claim named as a claim (这种说法, 这个刻板印象), which a rejection in the same clause
+# then rejects whole, as a negated trait does.
+CLAIM_NAMED = re.compile(
+    r"(?:这种|这个|这样的|这类|那种|那个|呢种|呢个|[嗰𠮶]种)"
+    r"(?:说法|讲法|论调|言论|观点|刻板印象|偏见|地图炮|谣言|歪理)"
+)
 # The reasons of two findings this phase raises (the others are named where they are raised).
 INSULTING = "insult"
 HOSTILE = "hostility"
@@ -405,9 +411,23 @@ def denial(found: list[Clause]) -> float:
     about_group = [clause for clause in found if clause.has(GROUP)]
     if any(negates_demeaning(clause) or asks_who_says(clause) for clause in about_group):
         return CANCELLED
+    if any(rejects_claim_named(found, index) for index in range(len(found))):
+        return CANCELLED
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
     return 1.0
+
+
+def rejects_claim_named(found: list[Clause], index: int) -> bool:
+    """The claim about a group, named as a claim where it is made or just after, and
+    rejected: 河南人偷井盖这种说法根本站不住脚, 乡下人素质低？这个刻板印象我不认. (Not a rumour
+    rejected elsewhere in a comment that goes on to its own claim.)"""
+    clause = found[index]
+    return (
+        clause.has(REJECTION)
+        and CLAIM_NAMED.search(clause.text) is not None
+        and (clause.has(GROUP) or (index > 0 and found[index - 1].has(GROUP)))
+    )
 
 
 def threatens_someone(clause: Clause, threat: Match[Cue]) -> bool:
