@@ -222,11 +222,21 @@ WRITER = re.compile(
 # Cantonese 个导演 ("the director"). (Not 一个医生 or 每个老师: anyone in the trade.)
 ROLE = re.compile(
     # (Every form opens with one of these: a position without one fails at once.)
-    r"(?=[这那呢嗰𠮶个])(?:这个|那个|这位|那位|呢个|呢位|[嗰𠮶](?:个|位)|(?<![一二两三四五几每某整哪各])个)"
+    r"(?=[这那呢嗰𠮶个我])(?:这个|那个|这位|那位|呢个|呢位|[嗰𠮶](?:个|位)|(?<![一二两三四五几每某整哪各])个"
+    # ... or as the commenter's own (我们经理, 我家房东).
+    r"|我(?:们|哋|家)?的?(?=经理|老板|主管|领导|校长|班主任|老师|房东|邻居|同事))"
     r"[^\s,.!?;，。！？；]{0,3}?"
     r"(?:主播|网红|议员|歌手|导演|医生|医师|庸医|版主|老师|明星|演员|官员|贪官|村长|主管|老板|教授"
     r"|律师|店员|司机|保安|作家|专家|砖家|领导|经理|校长|主任|法官|球员|教练|前男友|前女友|男朋友"
-    r"|女朋友|邻居|同事|房东|嘉宾|评论员|发言人|店长|客服|kol|记者|编辑|博主|作者|主持人?|网友)"
+    r"|女朋友|邻居|同事|房东|嘉宾|评论员|发言人|店长|客服|kol|记者|编辑|博主|作者|主持人?|网友"
+    r"|班主任|阿伯|伯伯|大妈|大叔|阿姨|大爷|大婶|阿婆|老头)"
+)
+# Someone named by surname and 某 as the press writes it: 李某, 张某某.
+SURNAMED = re.compile(
+    r"(?=[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    r"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    r"龚邵万钱严覃武戴莫孔向汤])"
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]某{1,2}(?![些种人处地事日天年])"
 )
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
 # middle of an address: a@b.com.)
@@ -343,7 +353,8 @@ def shaped_cues(text: str) -> tuple[Match[Cue], ...]:
     mentioned = [Match(Cue(m.group(), PERSON), *m.span()) for m in mentions]
     writers = [Match(Cue(m.group(), PERSON), *m.span()) for m in WRITER.finditer(text)]
     roles = [Match(Cue(m.group(), PERSON), *m.span()) for m in ROLE.finditer(text)]
-    return (*threatening, *none_good, *mentioned, *writers, *roles)
+    surnamed = [Match(Cue(m.group(), PERSON), *m.span()) for m in SURNAMED.finditer(text)]
+    return (*threatening, *none_good, *mentioned, *writers, *roles, *surnamed)
 
 
 def stands_alone(text: str, match: Match[Cue]) -> bool:

@@ -73,6 +73,11 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "版主是個無能的垃圾，管版管成這樣還不下台。",
         "@kelly_tw 妳是沒讀書嗎？這種假新聞也轉。",
         "陳小姐妳嘴巴那麼臭，家教都去哪了？",
+        # The commenter's own manager, the old man next door, a person named as 李某.
+        "我們經理就是個馬屁精加廢柴，功勞全部搶走。",
+        "我隔壁那個阿伯真的是人渣，每天半夜把垃圾丟在我家門口。",
+        "李某这种键盘侠，现实里连个屁都不敢放。",
+        'Original reply: "Click here for free crypto!!!" — you again? You spamming leech.',
     ],
 )
 def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
@@ -88,6 +93,8 @@ def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
         "那位市議員昨天回覆了我們的陳情，效率很高。",
         "一个医生一天要看上百个病人，太辛苦了。",
         "這個導演的新片我看了兩次，配樂很棒。",
+        "我们老师讲得很好，大家都听懂了。",
+        "李某某今天发布了新歌，评论区一片叫好。",
     ],
 )
 def test_a_person_named_by_their_role_and_not_insulted_is_not_attacked(text):
@@ -671,6 +678,7 @@ def test_a_claim_denied_or_asked_who_says_it_is_not_hate(text):
         ("你個含家鏟，收聲啦", PERSONAL_ATTACK),
         ("原po的理解能力是國小程度嗎", PERSONAL_ATTACK),
         ("艹，又要加班到半夜，這週已經第四天了。", OBSCENITY),
+        ("我屌，又落大雨，把遮又留咗喺公司。", OBSCENITY),
         ("呢個版主根本聽不懂人話，亂刪文。", PERSONAL_ATTACK),
     ],
 )
@@ -692,6 +700,7 @@ def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
         "Proud to be a fag in a town that used to throw bottles at us on Pride weekend.",
         "我係基佬又點呀，我同我老公一樣有交稅。",
         "咱残疾人出门就盼着电梯别坏，这条新闻说到点子上了。",
+        "老娘就是個瘋女人，這篇文我照轉。",
     ],
 )
 def test_a_slur_used_of_ones_own_group_is_reclaimed(text):
@@ -981,7 +990,12 @@ def test_they_stands_for_no_group_when_denied_unnamed_or_reported(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["压根不存在什么温和的穆斯林，全都是一路货色。", "那些外勞，個個都是賊", "河南人？都是骗子。"],
+    [
+        "压根不存在什么温和的穆斯林，全都是一路货色。",
+        "那些外勞，個個都是賊",
+        "河南人？都是骗子。",
+        "世上冇一個正常嘅南亞佬，全部都係賊。",
+    ],
 )
 def test_all_of_them_said_after_a_group_is_said_of_that_group(text):
     assert HATE_SPEECH in flagged(text)

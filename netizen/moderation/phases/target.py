@@ -98,7 +98,7 @@ COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of
 # A Chinese clause that says what "all of them" are without naming them again: the subject is
 # the group the clause before named (穆斯林…，全都是一路货色; 那些外劳，个个都是贼).
 ALL_OF_THEM = re.compile(
-    r"\s*(?:全都是|全部都是|全是|都是|个个都是|统统是|通通是|全部系|个个都系|都系)"
+    r"\s*(?:全都是|全部都是|全是|都是|个个都是|统统是|通通是|全部都系|全都系|全部系|个个都系|都系)"
 )
 # How a trait is said of a group: in English, nothing but linking words between them
 # ("women are too stupid"); in Chinese, a few characters with a linking one (原住民就是懒).
