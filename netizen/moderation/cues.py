@@ -338,7 +338,7 @@ def has_trigger(text: str) -> bool:
     return any(
         match.term.label != EXPLETIVE or stands_alone(own, match)
         for match in trigger_lexicon().match(own)
-    ) or bool(shaped_cues(own))
+    ) or any(match.term.label in TRIGGERS for match in shaped_cues(own))
 
 
 @lru_cache(maxsize=16)
