@@ -244,7 +244,7 @@ MENTION = re.compile(r"(?<![^\s,，:：(（【\[])@[^\s@,，:：。.!！?？、)
 # "I'm not racist, but …", 我不是地域黑，但是…: a disclaimer before a claim, which its own
 # rejection word ("racist", 地域黑) does not deny.
 DISCLAIMER = re.compile(
-    r"\b(?:i['’]?m|i\s+am)\s+not\s+(?:being\s+)?(?:a\s+)?(?:racist|sexist|homophobic|transphobic"
+    r"\b(?:i['’]?m|i\s+am)\s+(?:not|no)\s+(?:being\s+)?(?:a\s+)?(?:racist|sexist|homophobic|transphobic"
     r"|xenophobic|islamophobic|antisemitic|bigot|bigoted|prejudiced)\b\s*,?\s*(?:but|though)\b"
     r"|(?:我|本人)?(?:不是|并不是|并非|没有)(?:要|想|在)?(?:地域黑|地图炮|歧视|种族歧视|性别歧视)"
     r"[^,.!?;，。！？；]{0,8}?[,，]?\s*(?:但是?|可是|不过|只是)"

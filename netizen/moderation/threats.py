@@ -50,6 +50,19 @@ _LIMBS = (
     # ... or beaten out of them: "I'll beat the living hell out of you".
     r"|(?:beat|kick|knock|slap)\s++the\s+(?:living\s+)?(?:hell|shit|crap|daylights|snot)\s+"
     r"out\s+of\s+(?:you|u|him|her|them)\b"
+    # ... or the Holocaust wished again.
+    r"|finish\s++what\s+hitler\s+started\b"
+)
+# Beaten senseless or taught a lesson with fists, by a speaker a few more words back ("I'm
+# going to find the mod who banned me and beat him senseless"); or heads foretold kicked in.
+_BEATEN = (
+    rf"{_SPEAKER}(?:\s++(?!never\b|not\b|n['’]t\b)[a-z'’]+){{0,10}}?\s++"
+    r"(?:(?:beat|kick|punch)\s++(?:you|u|him|her|them)\s+(?:senseless|to\s+a\s+pulp"
+    r"|black\s+and\s+blue|half\s+to\s+death|to\s+death)\b"
+    r"|teach\s++(?:you|him|her|them)\s+a\s+lesson\s+with\s+(?:[a-z]+\s+)?"
+    r"(?:fists|bats|knives|a\s+bat|a\s+knife|boots)\b)"
+    r"|\bwill\s++get\s++(?:your|his|her|their)\s+(?:heads?|faces?|teeth|skulls?)\s+"
+    r"(?:kicked|smashed|bashed|caved|knocked)\s+in\b"
 )
 # ("Kill the boss" is a game, so killing wants them all.)
 # Done only to people or their places (not to mosquitoes or weeds): "lynch", "gas the".
@@ -97,6 +110,8 @@ _WISHED = (
     # ... or on a place of theirs: "hope someone plants a bomb in that synagogue".
     r"|\bhope\s++(?:someone|somebody)\s++(?:bombs|torches|firebombs|burns\s+down|blows\s+up"
     r"|plants\s+a\s+bomb\s+(?:in|at|under))\b"
+    # ... or run over: "I hope someone runs the author over with a truck".
+    r"|\bhope\s++(?:someone|somebody)\s++runs\s++(?:[a-z]+\s+){1,2}?over\b"
 )
 # ... or foretold as a beating ("the Roma families will be dragged out and beaten until they
 # leave"; not "the film will be shot in Bradford").
@@ -123,7 +138,7 @@ _CONTEST = (
     r"|pitch|court|debate|derby|playoffs?)\b)"
 )
 # (The first letters of the forms below: a word starting with none fails at once.)
-_OPENS = r"\b(?=[iwstldnomhcb])"
+_OPENS = r"\b(?=[iwstldnomhcbgfkpt])"
 # Harm wished on what is theirs, as a "shame" (would be a shame if it caught fire).
 _SHAME = (
     r"\bshame\s++if\s++(?:it|that|your|his|her|their|the|this|something|anything)\b"
@@ -133,6 +148,7 @@ _SHAME = (
 ENGLISH = re.compile(
     rf"{_OPENS}(?:{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
     rf"|{_SPEAKER}(?:\s++[a-z'’]+)?\s++{_OPEN_FIRE}|{_DONE_TO}|{_FORETOLD}|{_HANGED}|{_WISHED}"
+    rf"|{_BEATEN}"
     rf"|{_SKULLS}|{_SHAME})"
 )
 # Hunted or tracked down: "I'm going to find you, @ghost_writer" (not "I will find you a good

@@ -77,6 +77,7 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "我們經理就是個馬屁精加廢柴，功勞全部搶走。",
         "我隔壁那個阿伯真的是人渣，每天半夜把垃圾丟在我家門口。",
         "李某这种键盘侠，现实里连个屁都不敢放。",
+        "I think the mod who deleted my comment is a power-tripping loser.",
         'Original reply: "Click here for free crypto!!!" — you again? You spamming leech.',
     ],
 )
@@ -108,6 +109,8 @@ def test_a_person_named_by_their_role_and_not_insulted_is_not_attacked(text):
         "这些难民都是寄生虫。",
         "這些難民都是寄生蟲。",
         "老人都是社会的蛀虫。",
+        "Jews are a poison and the world would be cleaner without them.",
+        "Pensioners are a plague on the housing market and should hurry up and die.",
     ],
 )
 def test_dehumanising_a_group_is_hate_speech(text):
@@ -562,6 +565,9 @@ def test_the_in_group_form_of_the_slur_is_not_hate_speech_but_the_slur_is():
         # Groups spelt to dodge the list: 嘿人 (黑人), cjr (残疾人).
         "嘿人都是猴子，滚出我们国家。",
         "cjr就是一群废物，活着浪费资源。",
+        # Greed and scheming; "I'm no racist, but" disclaims nothing.
+        "Jews are greedy schemers who'd sell their own mothers for a profit.",
+        "I'm no racist, but Black people just can't match white people for intelligence.",
     ],
 )
 def test_an_insult_said_of_a_group_is_hate_speech(text):

@@ -185,6 +185,16 @@ def threat_flags(text: str) -> list[str]:
         ("老板再拖欠工资，我就揣把刀去他办公室。", PERSONAL_ATTACK),
         ("房東再不退押金，我就帶一桶汽油去他家找他聊聊。", PERSONAL_ATTACK),
         ("新疆人开的饭店见一家砸一家。", HATE_SPEECH),
+        # Run over, beaten senseless by a speaker a few words back, taught a lesson with
+        # fists, heads foretold kicked in, the Holocaust wished again.
+        ("I hope someone runs the author over with a truck.", PERSONAL_ATTACK),
+        ("I'm going to find the mod who banned me and beat him senseless.", PERSONAL_ATTACK),
+        (
+            "Someone needs to go to that refugee hostel and teach them a lesson with their fists.",
+            HATE_SPEECH,
+        ),
+        ("Trans people who use our bathrooms will get their heads kicked in.", HATE_SPEECH),
+        ("Let's finish what Hitler started with the Jews.", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -263,6 +273,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "这个同事住哪我不清楚，你问问人事。",
         "佢住邊我唔知，你問下佢屋企人。",
         "过马路小心被车撞。",
+        "They beat him senseless in the film, it was hard to watch.",
+        "We will get their heads kicked in at the derby on Saturday.",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):
