@@ -166,9 +166,7 @@ def threat_flags(text: str) -> list[str]:
         ("那個前男友再來騷擾我妹，我就讓他這輩子都站不起來。", PERSONAL_ATTACK),
         ("那个女主播要是敢来我们县直播，我保证她站着进来躺着出去。", PERSONAL_ATTACK),
         ("小编删我评论是吧？哪天遇到你，我让你知道什么叫疼。", PERSONAL_ATTACK),
-        # Armed, to someone's home or door; petrol splashed there.
-        ("隔壁那個再半夜敲牆，我就拿菜刀去敲他的門。", PERSONAL_ATTACK),
-        ("那个前男友再来，我就拿球棒去他家。", PERSONAL_ATTACK),
+        # Petrol splashed at someone's door.
         ("村长再敢扣我们的补贴，我就拎桶汽油泼他家门口。", PERSONAL_ATTACK),
         # Hired hands, one by one, slapped.
         ("那些坐轮椅的天天占车位，找几个人把他们拽下来揍一顿就老实了。", HATE_SPEECH),
@@ -181,9 +179,6 @@ def threat_flags(text: str) -> list[str]:
         ("呢個記者住邊我知，等住俾人斬。", PERSONAL_ATTACK),
         ("外勞全部拖去海邊槍斃算了。", HATE_SPEECH),
         ("身障者浪費社會資源，乾脆全部送去安樂死。", HATE_SPEECH),
-        ("我會在你下班的路上等你，不信你試試看。", PERSONAL_ATTACK),
-        ("老板再拖欠工资，我就揣把刀去他办公室。", PERSONAL_ATTACK),
-        ("房東再不退押金，我就帶一桶汽油去他家找他聊聊。", PERSONAL_ATTACK),
         ("新疆人开的饭店见一家砸一家。", HATE_SPEECH),
         # Run over, beaten senseless by a speaker a few words back, taught a lesson with
         # fists, heads foretold kicked in, the Holocaust wished again.
@@ -273,6 +268,19 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "这个同事住哪我不清楚，你问问人事。",
         "佢住邊我唔知，你問下佢屋企人。",
         "过马路小心被车撞。",
+        # The same shapes in everyday use: an injection, advertising copy, a gym joke, a
+        # date, a parent's warning, asking someone else, cooking, old clothes.
+        "佢等住打针，好紧张。",
+        "这款游戏让你知道什么叫痛快！",
+        "练完这组深蹲，保证你站不起来。",
+        "老婆，我在你下班的路上等你，一起去吃火锅。",
+        "你过马路小心被车撞，别老看手机。",
+        "他住哪你知道吗？我想寄个快递给他。",
+        "他住边上那栋楼我知道。",
+        "我拿菜刀去他家帮忙做饭。",
+        "我拿球棒去他家打球。",
+        "我带一桶汽油去他家，他车没油了。",
+        "他们的旧衣服全部送去烧掉了。",
         "They beat him senseless in the film, it was hard to watch.",
         "We will get their heads kicked in at the derby on Saturday.",
     ],
