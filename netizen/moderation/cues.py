@@ -92,8 +92,9 @@ QUOTED = re.compile(
     # or two spaces with no full stop before them: "> all women are gold diggers  Says the
     # loser who…"; two after a full stop are only how some people type)
     rf"|(?<={HAN_CHAR}|[。！？])\s++(?={HAN_CHAR})|(?<![\s.!?。！？])[ \t]{{2,}}+(?=\S)|$)"
-    # A Weibo repost chain, to the end of the line or to a dash that ends it.
-    r"|//@[^:：\s]+[:：][^\n]*?(?=——|$))",
+    # A Weibo repost chain, to the end of the line, or to a dash before a reply to the
+    # poster (…——博主你是不是没长脑子); a dash inside the chain ends nothing.
+    r"|//@[^:：\s]+[:：][^\n]*?(?=——\s*(?:你|妳|博主|楼主|小编|作者|@|说这|发这|$)|$))",
     re.MULTILINE,
 )
 # Words introduced as someone else's after a colon, to the end of the sentence: 他说：黑人
@@ -219,24 +220,28 @@ WRITER = re.compile(
     r"|\bwho\s+(?:wrote|typed|posted|tweeted|shared)\s+(?:it|this|that)\b)"
 )
 # One person pointed at by their role or trade: 这个主播, 呢个版主, 那个贪官, 那位市议员,
-# Cantonese 个导演 ("the director"). (Not 一个医生 or 每个老师: anyone in the trade.)
+# Cantonese 个导演 opening a clause ("the director"); or the commenter's own (我们经理, 我家
+# 房东). At most two characters between, none of them 的: not 这个时候老师, 那个明星的粉丝. Not
+# 一个医生, 十个老师 or 找个男朋友 (anyone in the trade), nor a trade word describing a thing
+# (这个网红店, 这个律师事务所).
 ROLE = re.compile(
     # (Every form opens with one of these: a position without one fails at once.)
-    r"(?=[这那呢嗰𠮶个我])(?:这个|那个|这位|那位|呢个|呢位|[嗰𠮶](?:个|位)|(?<![一二两三四五几每某整哪各])个"
-    # ... or as the commenter's own (我们经理, 我家房东).
-    r"|我(?:们|哋|家)?的?(?=经理|老板|主管|领导|校长|班主任|老师|房东|邻居|同事))"
-    r"[^\s,.!?;，。！？；]{0,3}?"
+    r"(?=[这那呢嗰𠮶个我])(?:这个|那个|这位|那位|呢个|呢位|[嗰𠮶](?:个|位)|(?<![^\s,.!?;，。！？；])个"
+    r"|我(?:们|哋|家)的?|我的)"
+    r"(?!时候|时间|地方|样子|月|星期|礼拜)[^\s,.!?;，。！？；的]{0,2}?"
     r"(?:主播|网红|议员|歌手|导演|医生|医师|庸医|版主|老师|明星|演员|官员|贪官|村长|主管|老板|教授"
     r"|律师|店员|司机|保安|作家|专家|砖家|领导|经理|校长|主任|法官|球员|教练|前男友|前女友|男朋友"
     r"|女朋友|邻居|同事|房东|嘉宾|评论员|发言人|店长|客服|kol|记者|编辑|博主|作者|主持人?|网友"
     r"|班主任|阿伯|伯伯|大妈|大叔|阿姨|大爷|大婶|阿婆|老头)"
+    r"(?![店馆所号楼司界圈业行产品电话协会团队事务])"
 )
-# Someone named by surname and 某 as the press writes it: 李某, 张某某.
+# Someone named by surname and 某 as the press writes it: 李某, 张某某, 男子李某. (Not 向某个
+# 部门, 于某时, 李白某日.)
 SURNAMED = re.compile(
-    r"(?=[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-    r"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    r"龚邵万钱严覃武戴莫孔向汤])"
-    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]某{1,2}(?![些种人处地事日天年])"
+    r"(?:(?<![\u4e00-\u9fff])|(?<=男子|女子|网友|被告|嫌犯|网红|司机|老师|医生|记者|患者|主播))"
+    r"[王李张刘陈杨黄赵吴周徐孙马朱胡郭高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
+    r"程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    r"龚邵万钱严覃武戴莫孔汤]某{1,2}(?![些种人处地事日天年个位时次月])"
 )
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
 # middle of an address: a@b.com.)

@@ -1,8 +1,6 @@
 """Add the terms shipped in zh.tsv after 0013 to sites whose list predates them: G佬 (a
-Cantonese slur for gay men, 基佬 with its first sound written as a letter) and 阿叉 (阿差,
-a Hong Kong slur for South Asians, written with a character that sounds the same), 韩国棒子
-(a slur for Koreans), 黑龟 (黑鬼 written with a character that sounds alike), and offers to
-sell followers and likes (买粉丝, 买赞).
+Cantonese slur for gay men, 基佬 with its first sound written as a letter) and 韩国棒子 (a
+slur for Koreans).
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -15,11 +13,7 @@ from netizen.discussion.migrations import _shipped_terms as shipped_terms
 
 TERMS = [
     ("g佬", "hate_speech", "suspect"),
-    ("阿叉", "hate_speech", "suspect"),
     ("韩国棒子", "hate_speech", "suspect"),
-    ("黑龟", "hate_speech", "suspect"),
-    ("买粉丝", "spam", "suspect"),
-    ("买赞", "spam", "suspect"),
 ]
 
 

@@ -97,6 +97,7 @@ TOPIC = re.compile(r"\s*(?:[^\s,.!?;]+\s+){0,3}[^\s,.!?;]+\s*\?+\s*")
 COUNTED = re.compile(r"(?:(?:every|each)\s+(?:single\s+)?one|all|each|most)\s+of\s+$")
 # A Chinese clause that says what "all of them" are without naming them again: the subject is
 # the group the clause before named (穆斯林…，全都是一路货色; 那些外劳，个个都是贼).
+BLAMED = re.compile(r"害的|的错|干的|搞的|造成|惹的")
 ALL_OF_THEM = re.compile(
     r"\s*(?:全都是|全部都是|全是|都是|个个都是|统统是|通通是|全部都系|全都系|全部系|个个都系|都系)"
 )
@@ -202,6 +203,8 @@ WHO_SAYS = re.compile(
 QUOTED = 0.5
 # The claim named as a claim (这种说法, 这个刻板印象), which a rejection in the same clause
 # then rejects whole, as a negated trait does.
+# ... unless the clause agrees with it.
+AGREED = re.compile(r"没错|我认(?!为)|不假|是真的|有道理|没毛病|说得对|确实")
 CLAIM_NAMED = re.compile(
     r"(?:这种|这个|这样的|这类|那种|那个|呢种|呢个|[嗰𠮶]种)"
     r"(?:说法|讲法|论调|言论|观点|刻板印象|偏见|地图炮|谣言|歪理)"
@@ -420,14 +423,20 @@ def denial(found: list[Clause]) -> float:
 
 def rejects_claim_named(found: list[Clause], index: int) -> bool:
     """The claim about a group, named as a claim where it is made or just after, and
-    rejected: 河南人偷井盖这种说法根本站不住脚, 乡下人素质低？这个刻板印象我不认. (Not a rumour
-    rejected elsewhere in a comment that goes on to its own claim.)"""
+    rejected by a word other than the name (偏见 and 谣言 name a claim and reject it too):
+    河南人偷井盖这种说法根本站不住脚, 乡下人素质低？这个刻板印象我不认. Not when the clause
+    agrees (这个刻板印象一点没错), nor when the comment names a group again after it, going on
+    to a claim of its own (…这种说法站不住脚，河南人是偷电缆的), nor when the rejection is
+    asked (这种说法是谣言？我看一点都不假)."""
     clause = found[index]
-    return (
-        clause.has(REJECTION)
-        and CLAIM_NAMED.search(clause.text) is not None
-        and (clause.has(GROUP) or (index > 0 and found[index - 1].has(GROUP)))
-    )
+    named = CLAIM_NAMED.search(clause.text)
+    after = found[index + 1].text if index + 1 < len(found) else ""
+    if named is None or clause.text.rstrip().endswith("?") or AGREED.search(clause.text + after):
+        return False
+    start, end = clause.start + named.start(), clause.start + named.end()
+    rejected = any(m.end <= start or m.start >= end for m in clause.of(REJECTION))
+    about_group = clause.has(GROUP) or (index > 0 and found[index - 1].has(GROUP))
+    return rejected and about_group and not any(c.has(GROUP) for c in found[index + 1 :])
 
 
 def threatens_someone(clause: Clause, threat: Match[Cue]) -> bool:
@@ -532,13 +541,24 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
     return flags
 
 
+def says_all_of_them(clause: Clause) -> bool:
+    """Whether a clause opens by saying what all of them are, a demeaning word right after
+    (全都是一路货色, 个个都是贼): not blaming someone else (都是些白痴老板害的, 都是喷子的错)."""
+    opening = ALL_OF_THEM.match(clause.text)
+    if opening is None or BLAMED.search(clause.text):
+        return False
+    at = clause.start + opening.end()
+    return any(at <= m.start <= at + 2 for m in clause.matches if m.term.label in DEMEANING)
+
+
 def with_antecedents(found: list[Clause]) -> list[Clause]:
     """The clauses, where one opens with "they" (or "every one of them") right after a
     clause of the commenter's own that names a group, or holds "them" after the group asked
     as a topic, with it read as that group: "I met some Muslims yesterday. They are liars",
     "Deport every last Pakistani, they're a disease", "Refugees? Never trust one of them".
     Otherwise "they" names no one in particular ("they are idiots" is as often said of the
-    people in a story)."""
+    people in a story). In Chinese, a clause that drops its subject to say what all of them
+    are (穆斯林…，全都是一路货色) takes the group named before it (see ``says_all_of_them``)."""
     resolved = list(found)
     for index in range(1, len(found)):
         clause, before = found[index], found[index - 1]
@@ -547,7 +567,7 @@ def with_antecedents(found: list[Clause]) -> list[Clause]:
             continue
         named = named_groups(before)
         opener = clause.first(GROUP)
-        if named and opener is None and ALL_OF_THEM.match(clause.text):
+        if named and opener is None and says_all_of_them(clause):
             stand_in = replace(named[-1], start=clause.start, end=clause.start)
             resolved[index] = replace(
                 clause, matches=(stand_in, *clause.matches), kinds=clause.kinds | {GROUP}
