@@ -1,11 +1,12 @@
-"""How far the project's own recipes go on a dataset when trained on that very dataset.
+"""What the project's own recipes reach on a dataset when trained on that very dataset.
 
 Three of the screening targets are set on datasets the shipped models were not trained on
 (SWSR, Davidson's hate speech) or that the rules depart from (COLD). Training a recipe on the
-dataset it is scored on, with the rows scored held out, gives the figure a model of this kind
-reaches when it has seen text exactly like the test: an upper bound for the same recipe
-trained elsewhere. ``netizen moderation ceilings`` prints these figures so that anyone with
-the datasets can check a target against them.
+dataset it is scored on, with the rows scored held out, gives an in-domain reference: what a
+model of this kind reaches when it has seen text like the test. It is a reference, not a
+bound (a recipe trained on more or related data may do better), and weighs a cross-dataset
+target against it. ``netizen moderation ceilings`` prints these figures so that anyone with
+the datasets can check them.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from statistics import mean
 from typing import Any
 
 from netizen.moderation import datasets
+from netizen.moderation.evaluation import COMBINED
 from netizen.moderation.examples import Example
 from netizen.moderation.training import (
     SPAM_EN_CONFIG,
@@ -25,7 +28,7 @@ from netizen.moderation.training import (
     measure,
     read_cold,
 )
-from netizen.moderation.verdict import ABUSE, HATE_SPEECH
+from netizen.moderation.verdict import HATE_SPEECH
 
 # The Chinese recipe as shipped, and with longer n-grams: does the recipe run out of data or
 # of features?
@@ -41,7 +44,8 @@ ENGLISH_VARIANTS = {
     "char 1-3, NB-LR (the Chinese recipe)": replace(TrainConfig(), prepare=("nfkc", "lower")),
 }
 FOLDS = 5
-THRESHOLDS = [step / 100 for step in range(5, 96, 5)]
+FOLD_SEEDS = 3  # SWSR's folds drawn three ways: one split moves accuracy by about 0.002
+THRESHOLDS = [step / 100 for step in range(1, 100)]
 
 
 def held_out_scores(
@@ -71,11 +75,13 @@ def train_then_score(
     return reference(test)
 
 
-def with_best_threshold(scores: Sequence[float], labels: Sequence[int]) -> dict[str, Any]:
-    """Figures at 0.5, and at the threshold that gives the best F1 on these very rows: a
-    bound no threshold chosen beforehand can beat."""
-    best = max(THRESHOLDS, key=lambda threshold: measure(scores, labels, threshold)["f1"])
-    return {"at_0.5": measure(scores, labels), "best_f1_threshold": measure(scores, labels, best)}
+def with_best_threshold(
+    scores: Sequence[float], labels: Sequence[int], figure: str
+) -> dict[str, Any]:
+    """Figures at 0.5, and at the threshold (0.01 to 0.99) that gives the best ``figure`` on
+    these very rows: chosen on the test, so more than a threshold set beforehand gets."""
+    best = max(THRESHOLDS, key=lambda threshold: measure(scores, labels, threshold)[figure])
+    return {"at_0.5": measure(scores, labels), f"best_{figure}": measure(scores, labels, best)}
 
 
 def labelled(
@@ -85,21 +91,46 @@ def labelled(
 
 
 def cold_ceiling(data_dir: Path) -> dict[str, Any]:
-    """Each COLD recipe trained on COLD train, scored on its deduplicated dev split."""
-    result = {}
-    for name, config in COLD_VARIANTS.items():
-        data = read_cold(Path(data_dir) / "cold", config)
-        scores = train_then_score(data.train.texts, data.train.labels, data.dev.texts, config)
-        result[name] = measure(scores, data.dev.labels)
-    return result
+    """Each COLD recipe trained on COLD train, scored on its deduplicated dev split. (The
+    variants prepare text alike, so the files are read and deduplicated once.)"""
+    folder = Path(data_dir) / "cold"
+    if not (folder / "train.csv").is_file():
+        raise datasets.DatasetMissing(f"{folder / 'train.csv'} not found")
+    data = read_cold(folder)
+    return {
+        name: with_best_threshold(
+            train_then_score(data.train.texts, data.train.labels, data.dev.texts, config),
+            data.dev.labels,
+            "accuracy",
+        )
+        for name, config in COLD_VARIANTS.items()
+    }
 
 
 def swsr_ceiling(data_dir: Path) -> dict[str, Any]:
-    """The Chinese recipe trained on SWSR itself: each comment scored by a model fitted on
-    the other four fifths. Sexist (either target) against not."""
+    """The Chinese recipe trained on SWSR itself, each comment scored by a model fitted on
+    the other four fifths, with the folds drawn three ways. Sexist against not, as the
+    evaluation counts it (hate speech or personal attack)."""
     comments = datasets.swsr(Path(data_dir)).splits["comments"]
-    texts, labels = labelled(comments, lambda e: bool(e.labels & ABUSE))
-    return measure(held_out_scores(texts, labels, TrainConfig()), labels)
+    texts, labels = labelled(comments, lambda e: bool(e.labels & set(COMBINED["swsr"])))
+    runs = [
+        with_best_threshold(
+            held_out_scores(texts, labels, replace(TrainConfig(), seed=TrainConfig().seed + k)),
+            labels,
+            "accuracy",
+        )
+        for k in range(FOLD_SEEDS)
+    ]
+    accuracies = [run["at_0.5"]["accuracy"] for run in runs]
+    return {
+        "fold_seeds": FOLD_SEEDS,
+        "accuracy_at_0.5": {
+            "mean": round(mean(accuracies), 4),
+            "min": min(accuracies),
+            "max": max(accuracies),
+        },
+        "runs": runs,
+    }
 
 
 def davidson_ceiling(data_dir: Path) -> dict[str, Any]:
@@ -109,7 +140,9 @@ def davidson_ceiling(data_dir: Path) -> dict[str, Any]:
     train, train_labels = labelled(splits["train"], lambda e: HATE_SPEECH in e.labels)
     dev, dev_labels = labelled(splits["dev"], lambda e: HATE_SPEECH in e.labels)
     return {
-        name: with_best_threshold(train_then_score(train, train_labels, dev, config), dev_labels)
+        name: with_best_threshold(
+            train_then_score(train, train_labels, dev, config), dev_labels, "f1"
+        )
         for name, config in ENGLISH_VARIANTS.items()
     }
 
@@ -118,11 +151,14 @@ CEILINGS = {"cold": cold_ceiling, "swsr": swsr_ceiling, "davidson": davidson_cei
 
 
 def ceilings(data_dir: Path) -> dict[str, Any]:
-    """Every dataset's in-domain figures; a dataset whose files are missing says so."""
+    """Every dataset's in-domain figures. A dataset whose files are missing says so; one
+    whose training failed says why."""
     result: dict[str, Any] = {}
     for name, measured in CEILINGS.items():
         try:
             result[name] = measured(data_dir)
-        except (datasets.DatasetMissing, TrainingError) as error:
+        except datasets.DatasetMissing as error:
             result[name] = {"missing": str(error)}
+        except TrainingError as error:
+            result[name] = {"error": str(error)}
     return result
