@@ -237,11 +237,16 @@ ROLE = re.compile(
 )
 # Someone named by surname and 某 as the press writes it: 李某, 张某某, 男子李某. (Not 向某个
 # 部门, 于某时, 李白某日.)
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔汤"
+)
 SURNAMED = re.compile(
+    # (A surname and 某 first: a position without them fails at once.)
+    rf"(?=[{_SURNAMES}]某)"
     r"(?:(?<![\u4e00-\u9fff])|(?<=男子|女子|网友|被告|嫌犯|网红|司机|老师|医生|记者|患者|主播))"
-    r"[王李张刘陈杨黄赵吴周徐孙马朱胡郭高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
-    r"程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    r"龚邵万钱严覃武戴莫孔汤]某{1,2}(?![些种人处地事日天年个位时次月])"
+    rf"[{_SURNAMES}]某{{1,2}}(?![些种人处地事日天年个位时次月])"
 )
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the
 # middle of an address: a@b.com.)
