@@ -19,7 +19,7 @@ import re
 # White space is matched possessively (\s++): every run of it is followed by a word, so
 # giving some back never helps, and a long run must not be tried in every split.
 _SPEAKER = (
-    r"\b(?:(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re)?|time\s++to|let['’]?s)"
+    r"\b(?:(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re|['’]s)?|time\s++to|let['’]?s)"
     r"(?:\s++(?:will|would|am|are))?"
     r"(?:\s++(?:going\s++to|gonna|should|needs?\s++to|ought\s++to|want\s++to|wanna|will|would))?"
 )
@@ -158,7 +158,11 @@ ENGLISH = re.compile(
 TRACKED = re.compile(
     r"(?=[fkt])(?:\bfind\s++you\b(?!\s+(?:a|an|the|some|something|one|another)\b)"
     r"|(?<!n't\s)(?<!n’t\s)(?<!\bnot\s)(?<!never\s)\b(?:know|find(?:\s+out)?|found(?:\s+out)?"
-    r"|track(?:ed)?\s+down)\s++where\s++(?:you|he|she|they)\s++lives?\b)"
+    r"|track(?:ed)?\s+down)\s++where\s++(?:you|he|she|they)\s++lives?\b"
+    # ... or which gym, school or office they go to ("I know which gym you go to, Tom").
+    r"|(?<!n't\s)(?<!n’t\s)(?<!\bnot\s)\bknow\s++which\s++(?:gym|school|office|bar|pub|church"
+    r"|mosque|club|building|street|house|flat|apartment)\s++(?:you|he|she|they)\s++"
+    r"(?:go|goes|work|works|live|lives|drink|drinks|train|trains)\b)"
 )
 # An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews"
 # (not "Kill all the mosquitoes").

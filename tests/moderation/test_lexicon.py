@@ -313,6 +313,7 @@ def test_terms_added_by_a_migration_match_the_shipped_list():
         "百家樂線上賭場，免費試玩",
         "老師帶單，保證獲利",
         "關注公眾號，留言即可抽",
+        "【限时福利】名牌包一件代发，点击主页链接下单！",
     ],
 )
 def test_chinese_spam_offers_are_spam(text):

@@ -87,6 +87,7 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "我隔壁那個阿伯真的是人渣，每天半夜把垃圾丟在我家門口。",
         "李某这种键盘侠，现实里连个屁都不敢放。",
         "I think the mod who deleted my comment is a power-tripping loser.",
+        "原文：「女人開車就是馬路三寶」。發文的那位，你腦袋是裝了漿糊嗎？",
         'Original reply: "Click here for free crypto!!!" — you again? You spamming leech.',
     ],
 )
@@ -736,6 +737,29 @@ def test_a_claim_denied_or_asked_who_says_it_is_not_hate(text):
     ],
 )
 def test_a_claim_named_and_agreed_with_or_replaced_is_still_hate(text):
+    assert HATE_SPEECH in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以前我也以為外籍看護都很懶，後來阿嬤的看護照顧她三年，我才知道自己錯得離譜。",
+        "I used to think immigrants were lazy until I worked night shifts beside them.",
+        "I used to think immigrants were lazy. I was wrong.",
+    ],
+)
+def test_a_belief_once_held_and_taken_back_is_not_hate(text):
+    assert HATE_SPEECH not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我以前就以为外劳都很懒，现在更确定了。",
+        "I used to think immigrants were lazy, now I know it.",
+    ],
+)
+def test_a_belief_once_held_and_still_held_is_hate(text):
     assert HATE_SPEECH in flagged(text)
 
 

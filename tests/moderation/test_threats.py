@@ -190,6 +190,13 @@ def threat_flags(text: str) -> list[str]:
         ),
         ("Trans people who use our bathrooms will get their heads kicked in.", HATE_SPEECH),
         ("Let's finish what Hitler started with the Jews.", HATE_SPEECH),
+        # "Someone's going to…", the gym someone goes to known, an atrocity commanded.
+        (
+            "@jkelly_news keep writing this crap and someone's going to put a bullet in you.",
+            PERSONAL_ATTACK,
+        ),
+        ("I know which gym you go to, Tom. See you in the car park.", PERSONAL_ATTACK),
+        ("Round up every Afghan in that hotel and burn the place down.", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -283,6 +290,8 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "他们的旧衣服全部送去烧掉了。",
         "They beat him senseless in the film, it was hard to watch.",
         "We will get their heads kicked in at the derby on Saturday.",
+        "I don't know which gym you go to, can you recommend it?",
+        "Someone's going to shoot the film in Leeds next spring.",
     ],
 )
 def test_violent_words_aimed_at_no_one_or_withdrawn_threaten_no_one(text):

@@ -1,6 +1,7 @@
 """Add the terms shipped in zh.tsv after 0013 to sites whose list predates them: G佬 (a
-Cantonese slur for gay men, 基佬 with its first sound written as a letter) and 韩国棒子 (a
-slur for Koreans).
+Cantonese slur for gay men, 基佬 with its first sound written as a letter), 韩国棒子 (a
+slur for Koreans), and two come-ons of a shop selling fakes (一件代发 "we ship single items",
+点击主页链接 "click the link on my profile").
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -14,6 +15,8 @@ from netizen.discussion.migrations import _shipped_terms as shipped_terms
 TERMS = [
     ("g佬", "hate_speech", "suspect"),
     ("韩国棒子", "hate_speech", "suspect"),
+    ("一件代发", "spam", "suspect"),
+    ("点击主页链接", "spam", "suspect"),
 ]
 
 

@@ -203,6 +203,15 @@ WHO_SAYS = re.compile(
 QUOTED = 0.5
 # The claim named as a claim (这种说法, 这个刻板印象), which a rejection in the same clause
 # then rejects whole, as a negated trait does.
+# A belief the commenter once held (以前我也以为, "I used to think"), and its taking back.
+ONCE_BELIEVED = re.compile(
+    r"以前我?也?(?:一直)?以为|我也?(?:曾经|以前|一度|原本|原来)也?以为|原本以为"
+    r"|\bi\s+(?:used\s+to|once)\s+(?:think|thought|believe|believed)\b"
+)
+RETRACTED = re.compile(
+    r"错得离谱|我错了|是我错|才知道|才发现|才明白|原来不是"
+    r"|\bi\s+was\s+(?:so\s+)?wrong\b|\buntil\s+i\b|\bturns\s+out\b|\bnot\s+any\s?more\b"
+)
 # ... unless the clause agrees with it.
 AGREED = re.compile(r"没错|我认(?!为)|不假|是真的|有道理|没毛病|说得对|确实")
 CLAIM_NAMED = re.compile(
@@ -296,7 +305,7 @@ def run(state: ScreeningState) -> None:
     reading = Reading(
         person=person,
         group=group,
-        denied=denial(own) if group else 1.0,
+        denied=denial(own, text) if group else 1.0,
         # Swearing said as a clause of its own, or a thing named: venting, not an attack.
         # (A swear word inside a sentence says nothing of its target: COLD's attacks on
         # groups are full of them.)
@@ -400,7 +409,7 @@ def lowered(flag: Flag, factor: float, why: str) -> Flag:
     return replace(flag, score=round(flag.score * factor, 4), detail=f"{flag.detail}; {why}")
 
 
-def denial(found: list[Clause]) -> float:
+def denial(found: list[Clause], text: str) -> float:
     """What a denial in the comment multiplies the model's finding about a group by. None
     when an insult stands undenied beside it ("黑人不懒，就是蠢"). (A trait or dehumanising
     word may: 藏族人并不落后，落后的是那套做法 and 非洲人不是罪犯，房东把人赶出去没有道理
@@ -415,6 +424,8 @@ def denial(found: list[Clause]) -> float:
     if any(negates_demeaning(clause) or asks_who_says(clause) for clause in about_group):
         return CANCELLED
     if any(rejects_claim_named(found, index) for index in range(len(found))):
+        return CANCELLED
+    if once_believed(found, text):
         return CANCELLED
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
@@ -467,6 +478,17 @@ def asked_then_rejected(found: list[Clause], index: int) -> bool:
     return found[index].is_question() and any(clause.has(REJECTION) for clause in later)
 
 
+def once_believed(found: list[Clause], text: str) -> set[int]:
+    """The clauses that tell a belief the commenter once held and then took back: 以前我也以为
+    外籍看护都很懒…我才知道自己错得离谱, "I used to think immigrants were lazy until I worked
+    beside them. I was wrong." Not a belief still held (我以前就以为…，现在更确定了)."""
+    return {
+        index
+        for index, clause in enumerate(found)
+        if ONCE_BELIEVED.search(clause.text) and RETRACTED.search(text, clause.start)
+    }
+
+
 def denies(clause: Clause) -> bool:
     """The clause rejects a claim as bigoted or false, negates its demeaning words, or asks
     who says them."""
@@ -498,9 +520,11 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
     people = group and (
         any(named_groups(clause) for clause in found) or not any(c.has(THING) for c in found)
     )
+    retracted = once_believed(found, folded.text)
     for index, clause in enumerate(found):
         if asked_then_rejected(found, index):
             continue  # a claim asked and then rejected is not made
+        denied = index in retracted or denies(clause)
         if expletive := clause.exclaims():
             flags.append(cue_flag(expletive, OBSCENITY, EXCLAIMED, "expletive", folded))
         if clause.attributed:
@@ -518,17 +542,17 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
         if clause.has(INSULT) and at_person and not clause.negated(INSULT):
             score = INSULT_AT_PERSON if person else INSULT_ALONE
             flags.append(cue_flag(first(clause, INSULT), PERSONAL_ATTACK, score, INSULTING, folded))
-        if (hostile := hostility_to_group(clause)) and not denies(clause):
+        if (hostile := hostility_to_group(clause)) and not denied:
             flags.append(cue_flag(hostile, HATE_SPEECH, INSULT_AT_GROUP, HOSTILE, folded))
-        if (insult := of_group) and not denies(clause):
+        if (insult := of_group) and not denied:
             flags.append(cue_flag(insult, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
-        if (trait := said_of_group(clause, STEREOTYPE)) and not denies(clause):
+        if (trait := said_of_group(clause, STEREOTYPE)) and not denied:
             flags.append(cue_flag(trait, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
-        elif (typical := typical_of_group(clause)) and not denies(clause):
+        elif (typical := typical_of_group(clause)) and not denied:
             flags.append(cue_flag(typical, HATE_SPEECH, INSULT_AT_GROUP, "stereotype", folded))
         if sworn := sworn_at_group(clause):
             flags.append(cue_flag(sworn, HATE_SPEECH, INSULT_AT_GROUP, "insult_group", folded))
-        if clause.has(DEHUMANISE) and people and not denies(clause):
+        if clause.has(DEHUMANISE) and people and not denied:
             match = first(clause, DEHUMANISE)
             flags.append(cue_flag(match, HATE_SPEECH, DEHUMANISING, "dehumanising", folded))
         if clause.has(THREAT) and (group or person) and not clause.negated(THREAT, WARNINGS):
