@@ -336,6 +336,9 @@ def test_swearing_as_an_intensifier_is_obscenity(text):
         ("你这种圣母婊就是闲得慌", "personal_attack"),
         ("那帮蛮子给多少钱都是白扶贫", "hate_speech"),
         ("記者是在亂寫，X你老師", "obscenity"),
+        ("乾你老師，這什麼爛文章。", "obscenity"),
+        ("今晚信義區有人要約砲嗎？", "obscenity"),
+        ("撚樣，成篇報道就得咁多？真係屌佢老母。", "obscenity"),
         ("網購請認準本店，全館滿千免運，今日下單再送好禮", "spam"),
     ],
 )

@@ -88,6 +88,13 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "李某这种键盘侠，现实里连个屁都不敢放。",
         "I think the mod who deleted my comment is a power-tripping loser.",
         "原文：「女人開車就是馬路三寶」。發文的那位，你腦袋是裝了漿糊嗎？",
+        # 阁下 ("you", formal), a village chief, a neighbour called 八婆; Cantonese insults.
+        "閣下的智商大概跟室溫差不多，冬天還會更低。",
+        "這個里長就是個貪心的肥豬，拿了錢什麼都不做。",
+        "鄰居那個八婆整天在群組散播謠言。",
+        "你講嘢好似隻狗咁吠，根本冇人想聽。",
+        "小編你真係廢到冇朋友，連日期都寫錯。",
+        "@那个发“外卖员都是社会底层垃圾”的：你算个什么东西，势利眼。",
         'Original reply: "Click here for free crypto!!!" — you again? You spamming leech.',
     ],
 )
@@ -801,6 +808,7 @@ def test_hong_kong_and_taiwan_swearing_and_insults(text, label):
         "I'm a big loud dyke and the parade was the best day of my year.",
         "Old fags like me have seen this panic before.",
         "Old poofter here, marched in '88 against Section 28 and marching again Saturday.",
+        "我哋班八婆今晚去打邊爐，唔好搵我。",
         "I'm proud to be a fag in a town that used to throw bottles at us on Pride weekend.",
     ],
 )

@@ -197,6 +197,8 @@ def threat_flags(text: str) -> list[str]:
         ),
         ("I know which gym you go to, Tom. See you in the car park.", PERSONAL_ATTACK),
         ("Round up every Afghan in that hotel and burn the place down.", HATE_SPEECH),
+        ("那个造谣的记者，你最好晚上别一个人走夜路。", PERSONAL_ATTACK),
+        ("426全部都該被抓去槍斃，一個都不要留。", HATE_SPEECH),
     ],
 )
 def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
@@ -288,6 +290,7 @@ def test_a_threat_said_in_a_sentence_is_a_threat(text, label):
         "我拿球棒去他家打球。",
         "我带一桶汽油去他家，他车没油了。",
         "他们的旧衣服全部送去烧掉了。",
+        "警察把小偷抓走了。",
         "They beat him senseless in the film, it was hard to watch.",
         "We will get their heads kicked in at the derby on Saturday.",
         "I don't know which gym you go to, can you recommend it?",
