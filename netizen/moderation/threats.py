@@ -19,7 +19,8 @@ import re
 # White space is matched possessively (\s++): every run of it is followed by a word, so
 # giving some back never helps, and a long run must not be tried in every split.
 _SPEAKER = (
-    r"\b(?:(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re|['’]s)?|time\s++to|let['’]?s)"
+    r"\b(?:(?:i|we|someone|somebody)(?:['’]ll|['’]d|['’]m|['’]re)?"
+    r"|(?:someone|somebody)['’]s(?=\s++(?:going\s++to|gonna|about\s++to)\b)|time\s++to|let['’]?s)"
     r"(?:\s++(?:will|would|am|are))?"
     r"(?:\s++(?:going\s++to|gonna|should|needs?\s++to|ought\s++to|want\s++to|wanna|will|would))?"
 )
@@ -136,6 +137,8 @@ _SKULLS = (
 _CONTEST = (
     r"(?!\s+(?:at|in|on)\s+(?:the\s+)?(?:polls|ballot\s+box|election|vote|match|game|final"
     r"|pitch|court|debate|derby|playoffs?)\b)"
+    # ... or an idiom: "hang you out to dry".
+    r"(?!\s+out\s+to\s+dry\b)"
 )
 # (The first letters of the forms below: a word starting with none fails at once.)
 _OPENS = r"\b(?=[iwstldnomhcbgfkpt])"
@@ -156,12 +159,14 @@ ENGLISH = re.compile(
 # lives").
 # (The lookahead names the first letters: without it the lookbehinds run at every position.)
 TRACKED = re.compile(
-    r"(?=[fkt])(?:\bfind\s++you\b(?!\s+(?:a|an|the|some|something|one|another)\b)"
+    r"(?=[fktiw])(?:\bfind\s++you\b(?!\s+(?:a|an|the|some|something|one|another)\b)"
     r"|(?<!n't\s)(?<!n’t\s)(?<!\bnot\s)(?<!never\s)\b(?:know|find(?:\s+out)?|found(?:\s+out)?"
     r"|track(?:ed)?\s+down)\s++where\s++(?:you|he|she|they)\s++lives?\b"
-    # ... or which gym, school or office they go to ("I know which gym you go to, Tom").
-    r"|(?<!n't\s)(?<!n’t\s)(?<!\bnot\s)\bknow\s++which\s++(?:gym|school|office|bar|pub|church"
-    r"|mosque|club|building|street|house|flat|apartment)\s++(?:you|he|she|they)\s++"
+    # ... or which gym, school or office they go to, known by the speaker ("I know which gym
+    # you go to, Tom", "we know which school your kids go to"; not "let me know which gym").
+    r"|\b(?:i|we)(?:['’]ve)?\s++(?:already\s+|now\s+)?(?:know|found\s+out)\s++which\s++"
+    r"(?:gym|school|office|bar|pub|church|mosque|club|building|street|house|flat|apartment)"
+    r"\s++(?:you|he|she|they|your\s+(?:kids?|children|son|daughter|wife|husband))\s++"
     r"(?:go|goes|work|works|live|lives|drink|drinks|train|trains)\b)"
 )
 # An atrocity said as a command, opening a sentence: "Burn down every mosque", "Gas the Jews"
@@ -203,7 +208,7 @@ _ZH_PUT_TO_DEATH = (
 )
 _ZH_TAKEN = r"(?:拉去|拉出去|拖去|拖出去|抓起来|抓去|抓走|拉出嚟|拖出嚟|捉去)"
 _ZH_DONE_TO = (
-    rf"(?<!不)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?"
+    rf"(?<!不)(?<!不应)(?:该|应该|都该|就该|必须)(?:全部|统统|通通|都)?被?{_ZH_TAKEN}?"
     rf"(?:拿{_ZH_GAP}{{1,3}}?)?{_ZH_PUT_TO_DEATH}"
     rf"|(?:全部|统统|通通|全都|全)(?:都)?被?(?:{_ZH_TAKEN}{_ZH_GAP}{{0,4}}?)?{_ZH_PUT_TO_DEATH}"
 )

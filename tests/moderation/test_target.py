@@ -89,7 +89,7 @@ from tests.moderation.screening import PATIENT, flagged, found_by, labels_found_
         "I think the mod who deleted my comment is a power-tripping loser.",
         "原文：「女人開車就是馬路三寶」。發文的那位，你腦袋是裝了漿糊嗎？",
         # 阁下 ("you", formal), a village chief, a neighbour called 八婆; Cantonese insults.
-        "閣下的智商大概跟室溫差不多，冬天還會更低。",
+        "閣下是沒讀過書嗎？連這種新聞都信。",
         "這個里長就是個貪心的肥豬，拿了錢什麼都不做。",
         "鄰居那個八婆整天在群組散播謠言。",
         "你講嘢好似隻狗咁吠，根本冇人想聽。",
@@ -165,6 +165,9 @@ def test_a_surname_and_mou_name_one_person_as_the_press_writes_it(text, person):
         "我主管的项目被砍了，垃圾公司。",
         "向某个部门投诉了，垃圾服务。",
         "你昨晚没读书吗？明天考试了。",
+        "我算个什么东西，哪敢评价你们这些大神。",
+        "你的咖啡温度跟室温差不多了，快喝吧。",
+        "这个冬天里长胖了十斤，我真是头肥猪。",
     ],
 )
 def test_trade_words_and_questions_that_name_no_one_attack_no_one(text):
@@ -764,6 +767,9 @@ def test_a_belief_once_held_and_taken_back_is_not_hate(text):
     [
         "我以前就以为外劳都很懒，现在更确定了。",
         "I used to think immigrants were lazy, now I know it.",
+        # A turn in the story that says it again, or worse.
+        "我以前也以为穆斯林都是恐怖分子，后来才知道确实如此。",
+        "I used to think immigrants were lazy until I found out they are also thieves.",
     ],
 )
 def test_a_belief_once_held_and_still_held_is_hate(text):

@@ -202,21 +202,30 @@ WHO_SAYS = re.compile(
 )
 QUOTED = 0.5
 # The claim named as a claim (这种说法, 这个刻板印象), which a rejection in the same clause
-# then rejects whole, as a negated trait does.
-# A belief the commenter once held (以前我也以为, "I used to think"), and its taking back.
+# then rejects whole, as a negated trait does ...
+CLAIM_NAMED = re.compile(
+    r"(?:这种|这个|这样的|这类|那种|那个|呢种|呢个|[嗰𠮶]种)"
+    r"(?:说法|讲法|论调|言论|观点|刻板印象|偏见|地图炮|谣言|歪理)"
+)
+# ... unless the clause agrees with it.
+AGREED = re.compile(r"没错|我认(?!为)|不假|是真的|有道理|没毛病|说得对|确实")
+# A belief about a group the commenter once held (以前我也以为, "I used to think"), taken
+# back in so many words (我错了, "I was wrong") ...
 ONCE_BELIEVED = re.compile(
     r"以前我?也?(?:一直)?以为|我也?(?:曾经|以前|一度|原本|原来)也?以为|原本以为"
     r"|\bi\s+(?:used\s+to|once)\s+(?:think|thought|believe|believed)\b"
 )
 RETRACTED = re.compile(
-    r"错得离谱|我错了|是我错|才知道|才发现|才明白|原来不是"
-    r"|\bi\s+was\s+(?:so\s+)?wrong\b|\buntil\s+i\b|\bturns\s+out\b|\bnot\s+any\s?more\b"
+    r"错得离谱|我错了|是我错|自己错了|想错了|原来不是|刻板印象|偏见"
+    r"|\bi\s+was\s+(?:so\s+|completely\s+|dead\s+)?wrong\b|\bwas\s+mistaken\b"
 )
-# ... unless the clause agrees with it.
-AGREED = re.compile(r"没错|我认(?!为)|不假|是真的|有道理|没毛病|说得对|确实")
-CLAIM_NAMED = re.compile(
-    r"(?:这种|这个|这样的|这类|那种|那个|呢种|呢个|[嗰𠮶]种)"
-    r"(?:说法|讲法|论调|言论|观点|刻板印象|偏见|地图炮|谣言|歪理)"
+# ... or by a turn in the story (后来才知道, "until I worked beside them"), when nothing
+# after it says the claim again or worse (后来才知道女人就是不行, "until I found out they are
+# also thieves").
+TURNED = re.compile(r"才知道|才发现|才明白|\buntil\s+i\b|\bturns\s+out\b|\bnot\s+any\s?more\b")
+CONFIRMED = re.compile(
+    r"确实|果然|是真的|没冤枉|比我想的|更|还|也|都是|就是|不配|根本"
+    r"|\b(?:also|too|even|worse|true|right|really\s+are|all|still)\b"
 )
 # The reasons of two findings this phase raises (the others are named where they are raised).
 INSULTING = "insult"
@@ -479,14 +488,20 @@ def asked_then_rejected(found: list[Clause], index: int) -> bool:
 
 
 def once_believed(found: list[Clause], text: str) -> set[int]:
-    """The clauses that tell a belief the commenter once held and then took back: 以前我也以为
-    外籍看护都很懒…我才知道自己错得离谱, "I used to think immigrants were lazy until I worked
-    beside them. I was wrong." Not a belief still held (我以前就以为…，现在更确定了)."""
-    return {
-        index
-        for index, clause in enumerate(found)
-        if ONCE_BELIEVED.search(clause.text) and RETRACTED.search(text, clause.start)
-    }
+    """The clauses that tell a belief about a group the commenter once held and then took
+    back: 以前我也以为外籍看护都很懒…我才知道自己错得离谱, "I used to think immigrants were lazy
+    until I worked beside them." Not when what follows the turn says it again
+    (我以前也以为穆斯林都是恐怖分子，后来才知道确实如此)."""
+    taken_back = set()
+    for index, clause in enumerate(found):
+        if not (clause.has(GROUP) and ONCE_BELIEVED.search(clause.text)):
+            continue
+        turn = TURNED.search(text, clause.start)
+        if RETRACTED.search(text, clause.start) or (
+            turn is not None and not CONFIRMED.search(text, turn.end())
+        ):
+            taken_back.add(index)
+    return taken_back
 
 
 def denies(clause: Clause) -> bool:

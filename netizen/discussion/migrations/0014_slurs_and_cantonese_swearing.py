@@ -1,8 +1,9 @@
 """Add the terms shipped in zh.tsv after 0013 to sites whose list predates them: G佬 (a
 Cantonese slur for gay men, 基佬 with its first sound written as a letter), 韩国棒子 (a
-slur for Koreans), and two come-ons of a shop selling fakes (一件代发 "we ship single items",
-点击主页链接 "click the link on my profile"); Taiwanese swearing 干你老师 and 约砲 (约炮
-with the older character for 炮), and Cantonese 屌佢老母 (屌你老母 said of a third person).
+slur for Koreans), Cantonese 屌佢老母 (屌你老母 said of a third person), and Taiwanese
+干你老师 and 约砲 (约炮 written with the older 砲), both suspect: 干 is also "do" (你在干你老师
+布置的作业吗), and 约砲 is inside 约砲台山 ("meet at Fortress Hill"), as 约炮 already is in
+约炮台山.
 
 Written out here, not read from the files, so this adds exactly these whatever the files say
 later; a term the site already has under the same label (or had and edited) is left as is.
@@ -16,11 +17,9 @@ from netizen.discussion.migrations import _shipped_terms as shipped_terms
 TERMS = [
     ("g佬", "hate_speech", "suspect"),
     ("韩国棒子", "hate_speech", "suspect"),
-    ("一件代发", "spam", "suspect"),
-    ("点击主页链接", "spam", "suspect"),
-    ("干你老师", "obscenity", "banned"),
-    ("约砲", "obscenity", "suspect"),
     ("屌佢老母", "obscenity", "banned"),
+    ("干你老师", "obscenity", "suspect"),
+    ("约砲", "obscenity", "suspect"),
 ]
 
 
