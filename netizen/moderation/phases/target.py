@@ -293,7 +293,9 @@ def run(state: ScreeningState) -> None:
     quoting = bool(quotes) or len(own) < len(found)
     folded = state.view()
     person = any(clause.has(PERSON) for clause in found)
-    raised = new_flags(found, person, group, folded)
+    # Beliefs the commenter once held about a group and took back: no claim of theirs.
+    retracted = once_believed(found, text)
+    raised = new_flags(found, person, group, folded, retracted)
     # Hatred declared of a group, and an insult at whoever made a reported claim, are the
     # commenter's own abuse too (hating what was reported is not): both raise a finding.
     own_abuse = any(clause.has_any(*ABUSIVE_CUES) or clause.exclaims() for clause in own) or any(
@@ -314,7 +316,7 @@ def run(state: ScreeningState) -> None:
     reading = Reading(
         person=person,
         group=group,
-        denied=denial(own, text) if group else 1.0,
+        denied=denial(own, bool(retracted)) if group else 1.0,
         # Swearing said as a clause of its own, or a thing named: venting, not an attack.
         # (A swear word inside a sentence says nothing of its target: COLD's attacks on
         # groups are full of them.)
@@ -418,7 +420,7 @@ def lowered(flag: Flag, factor: float, why: str) -> Flag:
     return replace(flag, score=round(flag.score * factor, 4), detail=f"{flag.detail}; {why}")
 
 
-def denial(found: list[Clause], text: str) -> float:
+def denial(found: list[Clause], retracted: bool) -> float:
     """What a denial in the comment multiplies the model's finding about a group by. None
     when an insult stands undenied beside it ("黑人不懒，就是蠢"). (A trait or dehumanising
     word may: 藏族人并不落后，落后的是那套做法 and 非洲人不是罪犯，房东把人赶出去没有道理
@@ -434,7 +436,7 @@ def denial(found: list[Clause], text: str) -> float:
         return CANCELLED
     if any(rejects_claim_named(found, index) for index in range(len(found))):
         return CANCELLED
-    if once_believed(found, text):
+    if retracted:
         return CANCELLED
     if any(clause.has(REJECTION) for clause in found):
         return REJECTED
@@ -527,7 +529,9 @@ def negates_demeaning(clause: Clause) -> bool:
     return any(clause.negated(kind) for kind in DEMEANING)
 
 
-def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) -> list[Flag]:
+def new_flags(
+    found: list[Clause], person: bool, group: bool, folded: Folded, retracted: set[int]
+) -> list[Flag]:
     flags = []
     found = with_antecedents(found)
     # Dehumanised "them" are people by a protected trait unless the comment says who they
@@ -535,7 +539,6 @@ def new_flags(found: list[Clause], person: bool, group: bool, folded: Folded) ->
     people = group and (
         any(named_groups(clause) for clause in found) or not any(c.has(THING) for c in found)
     )
-    retracted = once_believed(found, folded.text)
     for index, clause in enumerate(found):
         if asked_then_rejected(found, index):
             continue  # a claim asked and then rejected is not made
