@@ -248,7 +248,7 @@ _SURNAMES = (
 SURNAMED = re.compile(
     # (A surname and 某 first: a position without them fails at once.)
     rf"(?=[{_SURNAMES}]某)"
-    r"(?:(?<![\u4e00-\u9fff])|(?<=男子|女子|网友|被告|嫌犯|网红|司机|老师|医生|记者|患者|主播))"
+    rf"(?:(?<!{HAN_CHAR})|(?<=男子|女子|网友|被告|嫌犯|网红|司机|老师|医生|记者|患者|主播))"
     rf"[{_SURNAMES}]某{{1,2}}(?![些种人处地事日天年个位时次月])"
 )
 # A reader addressed by name: "@marcus_t did you even read it", 回复@阿明：. (Not the

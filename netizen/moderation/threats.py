@@ -51,9 +51,9 @@ _LIMBS = (
     # ... or beaten out of them: "I'll beat the living hell out of you".
     r"|(?:beat|kick|knock|slap)\s++the\s+(?:living\s+)?(?:hell|shit|crap|daylights|snot)\s+"
     r"out\s+of\s+(?:you|u|him|her|them)\b"
-    # ... or the Holocaust wished again.
-    r"|finish\s++what\s+hitler\s+started\b"
 )
+# The Holocaust wished again: "let's finish what Hitler started".
+_HOLOCAUST = r"finish\s++what\s+hitler\s+started\b"
 # Beaten senseless or taught a lesson with fists, by a speaker a few more words back ("I'm
 # going to find the mod who banned me and beat him senseless"); or heads foretold kicked in.
 _BEATEN = (
@@ -141,7 +141,7 @@ _CONTEST = (
     r"(?!\s+out\s+to\s+dry\b)"
 )
 # (The first letters of the forms below: a word starting with none fails at once.)
-_OPENS = r"\b(?=[iwstldnomhcbgfkpt])"
+_OPENS = r"\b(?=[iwstldnomhcb])"
 # Harm wished on what is theirs, as a "shame" (would be a shame if it caught fire).
 _SHAME = (
     r"\bshame\s++if\s++(?:it|that|your|his|her|their|the|this|something|anything)\b"
@@ -149,7 +149,8 @@ _SHAME = (
     r"|had\s+an?\s+['\"‘“]?accident|happened\s+to)"
 )
 ENGLISH = re.compile(
-    rf"{_OPENS}(?:{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS})"
+    rf"{_OPENS}(?:{_SPEAKER}{_GAP}\s++(?:{_VIOLENCE}\s++{_VICTIM}{_CONTEST}|{_ATROCITY}|{_LIMBS}"
+    rf"|{_HOLOCAUST})"
     rf"|{_SPEAKER}(?:\s++[a-z'’]+)?\s++{_OPEN_FIRE}|{_DONE_TO}|{_FORETOLD}|{_HANGED}|{_WISHED}"
     rf"|{_BEATEN}"
     rf"|{_SKULLS}|{_SHAME})"
