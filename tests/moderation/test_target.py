@@ -105,21 +105,6 @@ def test_an_insult_aimed_at_a_person_is_a_personal_attack(text):
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "呢個主播講得好清楚，多謝晒。",
-        "那位市議員昨天回覆了我們的陳情，效率很高。",
-        "一个医生一天要看上百个病人，太辛苦了。",
-        "這個導演的新片我看了兩次，配樂很棒。",
-        "我们老师讲得很好，大家都听懂了。",
-        "李某某今天发布了新歌，评论区一片叫好。",
-    ],
-)
-def test_a_person_named_by_their_role_and_not_insulted_is_not_attacked(text):
-    assert flagged(text) & {PERSONAL_ATTACK, HATE_SPEECH} == set()
-
-
-@pytest.mark.parametrize(
     ("pattern", "text", "person"),
     [
         # By role, after a demonstrative or as the commenter's own; not one of many, a
@@ -1113,17 +1098,6 @@ def test_they_stands_for_no_group_when_denied_unnamed_or_reported(text):
 )
 def test_all_of_them_said_after_a_group_is_said_of_that_group(text):
     assert HATE_SPEECH in flagged(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "我家楼下的几个餐馆，都是外劳开的。",
-        "穆斯林朋友很好客，都是热心人。",
-    ],
-)
-def test_all_of_them_said_after_a_group_is_not_an_attack_without_one(text):
-    assert flagged(text) & {HATE_SPEECH, PERSONAL_ATTACK} == set()
 
 
 def test_all_of_them_blamed_on_someone_else_is_not_said_of_the_group():
