@@ -26,6 +26,7 @@ from netizen.moderation.training import (
     TrainingError,
     fit,
     measure,
+    measured_at,
     read_cold,
 )
 from netizen.moderation.verdict import HATE_SPEECH
@@ -80,7 +81,7 @@ def with_best_threshold(
 ) -> dict[str, Any]:
     """Figures at 0.5, and at the threshold (0.01 to 0.99) that gives the best ``figure`` on
     these very rows: chosen on the test, so more than a threshold set beforehand gets."""
-    best = max(THRESHOLDS, key=lambda threshold: measure(scores, labels, threshold)[figure])
+    best = max(THRESHOLDS, key=lambda threshold: measured_at(scores, labels, threshold)[figure])
     return {"at_0.5": measure(scores, labels), f"best_{figure}": measure(scores, labels, best)}
 
 

@@ -354,16 +354,20 @@ def measure(
     scores: Sequence[float], labels: Sequence[int], threshold: float = 0.5
 ) -> dict[str, Any]:
     """Accuracy, precision, recall, F1 and ROC AUC of scores against 0/1 labels."""
-    from sklearn.metrics import (
-        accuracy_score,
-        f1_score,
-        precision_score,
-        recall_score,
-        roc_auc_score,
-    )
+    from sklearn.metrics import roc_auc_score
+
+    both = len(set(labels)) == 2
+    return {
+        **measured_at(scores, labels, threshold),
+        "roc_auc": round(float(roc_auc_score(labels, scores)), 4) if both else None,
+    }
+
+
+def measured_at(scores: Sequence[float], labels: Sequence[int], threshold: float) -> dict[str, Any]:
+    """The figures that depend on the threshold: what a sweep over thresholds compares."""
+    from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
     predicted = [int(score >= threshold) for score in scores]
-    both = len(set(labels)) == 2
     return {
         "rows": len(labels),
         "threshold": threshold,
@@ -371,7 +375,6 @@ def measure(
         "precision": round(float(precision_score(labels, predicted, zero_division=0)), 4),
         "recall": round(float(recall_score(labels, predicted, zero_division=0)), 4),
         "f1": round(float(f1_score(labels, predicted, zero_division=0)), 4),
-        "roc_auc": round(float(roc_auc_score(labels, scores)), 4) if both else None,
     }
 
 
